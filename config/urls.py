@@ -1,0 +1,14 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("wards.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = admin.site.site_title = settings.PORTAL_NAME

@@ -1,0 +1,272 @@
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from wards.text import strip_diacritics, vietnamese_sort_key
+
+
+class District(models.Model):
+    """The local government that runs the programme and reviews the wards.
+
+    Names of levels and of the reviewing authority are data: since 07/2025 the
+    district level is gone in Vietnam and a province or ward may take its role.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    level_name = models.CharField(
+        _("name of the level"), max_length=40, default="quận", help_text=_("e.g. quận, huyện")
+    )
+    ward_level_name = models.CharField(
+        _("name of the ward level"), max_length=40, default="phường", help_text=_("e.g. phường, xã")
+    )
+    authority_name = models.CharField(
+        _("reviewing authority"), max_length=200, help_text=_("e.g. Ủy ban nhân dân Quận 5")
+    )
+    parent_authority_name = models.CharField(
+        _("parent authority"), max_length=200, blank=True, help_text=_("printed above the authority")
+    )
+    place_name = models.CharField(
+        _("place name in dates"), max_length=80, help_text=_("e.g. Quận 5, as in “Quận 5, ngày …”")
+    )
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls) -> "District | None":
+        """The portal serves one district; the first row is it."""
+        return cls.objects.order_by("pk").first()
+
+
+class Cluster(models.Model):
+    """An emulation cluster (cụm thi đua) grouping wards for quarterly briefings."""
+
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="clusters")
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=80)
+
+    class Meta:
+        verbose_name = _("emulation cluster")
+        verbose_name_plural = _("emulation clusters")
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["district", "number"], name="unique_cluster_number")]
+
+    def __str__(self):
+        return self.name
+
+
+class WardQuerySet(models.QuerySet):
+    def search(self, text: str) -> "WardQuerySet":
+        """Name search that ignores Vietnamese diacritics and case ("phuong 1" finds "Phường 1")."""
+        text = strip_diacritics(text.strip())
+        return self.filter(search_name__contains=text) if text else self
+
+
+class Ward(models.Model):
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="wards")
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.PROTECT, related_name="wards", verbose_name=_("emulation cluster")
+    )
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Za-z0-9_-]+$", _("Use letters, digits, - or _ only."))],
+    )
+    name = models.CharField(_("name"), max_length=120)
+    population = models.PositiveIntegerField(_("population"), default=0)
+    households = models.PositiveIntegerField(_("households"), default=0)
+    residential_groups = models.PositiveIntegerField(_("residential groups"), default=0)
+    address = models.CharField(_("address of the People's Committee"), max_length=255, blank=True)
+    chairman_name = models.CharField(_("chairman of the People's Committee"), max_length=120, blank=True)
+    clc_director_name = models.CharField(_("director of the learning centre"), max_length=120, blank=True)
+    sort_key = models.CharField(max_length=255, editable=False, db_index=True)
+    search_name = models.CharField(max_length=120, editable=False, db_index=True)
+
+    objects = WardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = pgettext_lazy("administrative unit", "ward")
+        verbose_name_plural = pgettext_lazy("administrative unit", "wards")
+        ordering = ["sort_key"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # Derived columns for ordering and searching; they follow the name.
+        self.sort_key = vietnamese_sort_key(self.name)
+        self.search_name = strip_diacritics(self.name)
+        if kwargs.get("update_fields") and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key", "search_name"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("wards:detail", args=[self.code])
+
+
+class UnitKind(models.TextChoices):
+    EDUCATION_OFFICE = "education_office", _("Education and training office")
+    PROMOTION_ASSOCIATION = "promotion_association", _("Association for promoting education")
+    CONTINUING_EDUCATION = "continuing_education", _("Continuing-education centre")
+    FATHERLAND_FRONT = "fatherland_front", _("Fatherland Front")
+    MASS_ORGANISATION = "mass_organisation", _("Mass organisation")
+    PEOPLES_COMMITTEE = "peoples_committee", _("People's Committee")
+    OTHER = "other", _("Other")
+
+
+class DistrictUnit(models.Model):
+    """A district body that co-organises activities or sends inspectors."""
+
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="units")
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60)
+    kind = models.CharField(_("kind"), max_length=40, choices=UnitKind.choices)
+
+    class Meta:
+        verbose_name = _("district unit")
+        verbose_name_plural = _("district units")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class CommitteeRole(models.TextChoices):
+    HEAD = "head", _("Head")
+    DEPUTY = "deputy", _("Deputy head")
+    SECRETARY = "secretary", _("Secretary")
+    MEMBER = "member", _("Member")
+
+
+class SteeringMember(models.Model):
+    """A member of a ward's steering committee for a learning society (BCĐ XHHT phường)."""
+
+    ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="steering_members")
+    full_name = models.CharField(_("full name"), max_length=120)
+    position = models.CharField(_("position"), max_length=200, help_text=_("e.g. Phó Chủ tịch UBND phường"))
+    committee_role = models.CharField(
+        _("role in the committee"), max_length=20, choices=CommitteeRole.choices, default=CommitteeRole.MEMBER
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("steering committee member")
+        verbose_name_plural = _("steering committee members")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.full_name
+
+
+class Role(models.TextChoices):
+    WARD_OFFICER = "ward_officer", _("Ward officer")
+    WARD_CHAIRMAN = "ward_chairman", _("Ward chairman")
+    EDUCATION_STAFF = "education_staff", _("Education office staff")
+    PROMOTION_STAFF = "promotion_staff", _("Association for promoting education staff")
+    INSPECTOR = "inspector", _("Inspector")
+    DISTRICT_APPROVER = "district_approver", _("District chairman / vice-chairman")
+    STEERING_MEMBER = "steering_member", _("Steering committee member")
+    SYSTEM_ADMIN = "system_admin", _("System administrator")
+
+
+WARD_ROLES = frozenset({Role.WARD_OFFICER, Role.WARD_CHAIRMAN})
+
+
+class User(AbstractUser):
+    """A person using the portal; what they may do comes from their roles."""
+
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    ward = models.ForeignKey(
+        Ward,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=pgettext_lazy("administrative unit", "ward"),
+        help_text=_("Required for ward officers and ward chairmen."),
+    )
+    unit = models.ForeignKey(
+        DistrictUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("district unit"),
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    def get_full_name(self):
+        return self.full_name or self.username
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """The user's roles, read once per request (every permission check uses them)."""
+        if not self.pk or not self.is_active:
+            return frozenset()
+        if hasattr(self, "_prefetched_objects_cache") and "role_grants" in self._prefetched_objects_cache:
+            return frozenset(grant.role for grant in self.role_grants.all())
+        return frozenset(self.role_grants.values_list("role", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return not self.roles.isdisjoint(roles)
+
+    def role_labels(self) -> list[str]:
+        return [str(label) for value, label in Role.choices if value in self.roles]
+
+
+class RoleGrant(models.Model):
+    """One role held by one user; a user may hold several."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_user_role")]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class CalendarOverride(models.Model):
+    """A government notice that changes the working-day calendar.
+
+    The ``holidays`` package knows Vietnam's public holidays and yearly swaps up
+    to its release; a notice issued later (an extra day off, a Saturday worked
+    in exchange) is entered here by an administrator and wins over the package.
+    """
+
+    day = models.DateField(_("day"), unique=True)
+    is_working_day = models.BooleanField(
+        _("working day"), help_text=_("Ticked: an extra working day; not ticked: an extra day off.")
+    )
+    reason = models.CharField(_("reason"), max_length=200)
+
+    class Meta:
+        verbose_name = _("calendar exception")
+        verbose_name_plural = _("calendar exceptions")
+        ordering = ["day"]
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y} – {self.reason}"

@@ -1,0 +1,55 @@
+"""Who may do what with the district registry: django-rules predicates.
+
+Role predicates read ``user.roles`` (one query per request); object predicates
+take the ward. The same permission names are checked in views, templates and
+domain functions.
+"""
+
+import rules
+
+from wards.models import Role
+
+
+def has_role(*roles: str):
+    """A predicate true for an active, logged-in user holding any of ``roles``."""
+
+    @rules.predicate(name=f"has_role:{'|'.join(roles)}")
+    def predicate(user) -> bool:
+        return bool(user.is_authenticated) and user.has_role(*roles)
+
+    return predicate
+
+
+is_ward_officer = has_role(Role.WARD_OFFICER)
+is_ward_chairman = has_role(Role.WARD_CHAIRMAN)
+is_education_staff = has_role(Role.EDUCATION_STAFF)
+is_promotion_staff = has_role(Role.PROMOTION_STAFF)
+is_district_staff = has_role(Role.EDUCATION_STAFF, Role.PROMOTION_STAFF)
+is_inspector = has_role(Role.INSPECTOR)
+is_district_approver = has_role(Role.DISTRICT_APPROVER)
+is_steering_member = has_role(Role.STEERING_MEMBER)
+is_system_admin = has_role(Role.SYSTEM_ADMIN)
+is_district_side = has_role(
+    Role.EDUCATION_STAFF,
+    Role.PROMOTION_STAFF,
+    Role.INSPECTOR,
+    Role.DISTRICT_APPROVER,
+    Role.STEERING_MEMBER,
+    Role.SYSTEM_ADMIN,
+)
+
+
+@rules.predicate
+def belongs_to_ward(user, ward) -> bool:
+    return bool(user.is_authenticated) and ward is not None and user.ward_id == ward.pk
+
+
+is_officer_of_ward = is_ward_officer & belongs_to_ward
+is_chairman_of_ward = is_ward_chairman & belongs_to_ward
+
+rules.add_perm("wards.view_ward", rules.is_authenticated)
+rules.add_perm("wards.change_ward", is_system_admin | is_district_staff | is_officer_of_ward)
+rules.add_perm("wards.change_ward_identity", is_system_admin | is_district_staff)
+rules.add_perm("wards.view_district_overview", is_district_side)
+rules.add_perm("wards.manage_users", is_system_admin)
+rules.add_perm("wards.manage_calendar", is_system_admin)

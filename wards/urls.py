@@ -1,0 +1,16 @@
+from django.urls import path
+
+from wards.views import accounts, district, wards
+
+app_name = "wards"
+
+urlpatterns = [
+    path("", district.home, name="home"),
+    path("district/", district.overview, name="district_overview"),
+    path("wards/", wards.ward_list, name="list"),
+    path("wards/<str:code>/", wards.ward_detail, name="detail"),
+    path("wards/<str:code>/edit/", wards.ward_edit, name="edit"),
+    path("users/", accounts.user_list, name="user_list"),
+    path("users/new/", accounts.user_create, name="user_create"),
+    path("users/<int:pk>/", accounts.user_edit, name="user_edit"),
+]
