@@ -1,5 +1,7 @@
 """factory_boy factories: plain defaults, no surprises."""
 
+from datetime import date
+
 import factory
 from django.contrib.auth.hashers import make_password
 
@@ -81,3 +83,42 @@ class UserFactory(factory.django.DjangoModelFactory):
         for role in extracted or ():
             RoleGrant.objects.create(user=self, role=role)
         self.__dict__.pop("roles", None)
+
+
+class CycleFactory(factory.django.DjangoModelFactory):
+    """A cycle on the seeded Circular 44 framework (data migration 0002)."""
+
+    class Meta:
+        model = "assessments.Cycle"
+        django_get_or_create = ("year",)
+
+    year = 2018
+    framework = factory.LazyFunction(lambda: _circular_44())
+    self_assessment_start = factory.LazyAttribute(lambda c: date(c.year, 10, 1))
+    self_assessment_end = factory.LazyAttribute(lambda c: date(c.year, 10, 25))
+    dossier_deadline = factory.LazyAttribute(lambda c: date(c.year, 10, 31))
+    inspection_start = factory.LazyAttribute(lambda c: date(c.year, 11, 1))
+    inspection_end = factory.LazyAttribute(lambda c: date(c.year, 11, 30))
+    recognition_deadline = factory.LazyAttribute(lambda c: date(c.year, 12, 15))
+    lead_body = factory.SubFactory(
+        DistrictUnitFactory,
+        code="hoi-khuyen-hoc",
+        name="Hội Khuyến học quận",
+        short_name="Hội Khuyến học",
+        kind=UnitKind.PROMOTION_ASSOCIATION,
+    )
+
+
+def _circular_44():
+    from assessments.models import Framework
+
+    return Framework.objects.get(code="tt44-2014", version=1)
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.Assessment"
+        django_get_or_create = ("cycle", "ward")
+
+    cycle = factory.SubFactory(CycleFactory)
+    ward = factory.SubFactory(WardFactory)

@@ -1,0 +1,117 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models.cycle import Cycle
+from wards.models import Ward
+
+
+class AssessmentState(models.TextChoices):
+    """Where a ward's assessment stands in the five-step procedure."""
+
+    PLAN_DRAFT = "plan_draft", _("Step 1: self-inspection plan being drafted")
+    PLAN_SUBMITTED = "plan_submitted", _("Step 1: plan awaiting the ward chairman")
+    DOSSIER_PREPARATION = "dossier_preparation", _("Step 2: dossier in preparation")
+    SUBMITTED = "submitted", _("Step 2: dossier sent to the district")
+    RETURNED = "returned", _("Dossier returned for supplement")
+    RECEIVED = "received", _("Step 3: dossier received, inspection plan due")
+    INSPECTION_PLANNED = "inspection_planned", _("Step 4: inspection planned")
+    INSPECTED = "inspected", _("Step 5: inspected, recognition due")
+    RECOGNISED = "recognised", _("Recognised")
+    PUBLISHED = "published", _("Published")
+
+
+class ProtectedStateError(RuntimeError):
+    """Raised when code tries to save a changed state outside the workflow engine."""
+
+
+class Assessment(models.Model):
+    """One ward's assessment in one cycle.
+
+    ``state`` is written only by ``assessments.workflow.perform_transition``;
+    ``save()`` refuses a changed state so that no view, admin form or script
+    can skip the checks, the history row and the notifications.
+    """
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="assessments")
+    ward = models.ForeignKey(Ward, on_delete=models.PROTECT, related_name="assessments")
+    state = models.CharField(
+        _("state"), max_length=30, choices=AssessmentState.choices, default=AssessmentState.PLAN_DRAFT
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_label = models.CharField(_("what is due"), max_length=120, blank=True)
+    self_total = models.DecimalField(_("self-assessed total"), max_digits=5, decimal_places=1, default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["-cycle__year", "ward__sort_key"]
+        constraints = [models.UniqueConstraint(fields=["cycle", "ward"], name="unique_assessment_per_ward")]
+
+    def __str__(self):
+        return f"{self.ward} – {self.cycle}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_state = instance.__dict__.get("state")
+        return instance
+
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_loaded_state", None)
+        if self._state.adding:
+            if self.state != AssessmentState.PLAN_DRAFT:
+                raise ProtectedStateError("A new assessment starts in the first state.")
+        elif "state" in self.__dict__ and self.state != loaded:
+            raise ProtectedStateError("Change the state with assessments.workflow.perform_transition().")
+        update_fields = kwargs.get("update_fields")
+        if not self._state.adding and update_fields is None:
+            kwargs["update_fields"] = [
+                field.attname
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.attname != "state"
+            ]
+        super().save(*args, **kwargs)
+        self._loaded_state = self.state
+
+    def get_absolute_url(self):
+        return reverse("assessments:detail", args=[self.pk])
+
+    @property
+    def is_with_ward(self) -> bool:
+        """The ward may edit its plan or dossier only in these states."""
+        return self.state in {
+            AssessmentState.PLAN_DRAFT,
+            AssessmentState.DOSSIER_PREPARATION,
+            AssessmentState.RETURNED,
+        }
+
+
+class StateChange(models.Model):
+    """Append-only history: one row for every change of an assessment's state."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="history")
+    transition = models.CharField(_("action"), max_length=40)
+    from_state = models.CharField(_("from"), max_length=30, choices=AssessmentState.choices)
+    to_state = models.CharField(_("to"), max_length=30, choices=AssessmentState.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
+    due_date = models.DateField(_("deadline started"), null=True, blank=True)
+    previous_due_date = models.DateField(null=True, blank=True, editable=False)
+    previous_due_label = models.CharField(max_length=120, blank=True, editable=False)
+    undoes = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("undoes")
+    )
+
+    class Meta:
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.assessment}: {self.from_state} → {self.to_state}"

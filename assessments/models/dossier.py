@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models.assessment import Assessment
+from assessments.models.framework import Criterion
+from assessments.storage import document_upload_to, evidence_upload_to, private_storage_callable
+
+
+class SelfInspectionPlan(models.Model):
+    """Step 1: the ward steering committee's self-inspection plan (kế hoạch tự kiểm tra)."""
+
+    assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, related_name="plan")
+    team_members = models.TextField(_("members of the self-inspection team"))
+    schedule = models.TextField(_("schedule"))
+    content = models.TextField(_("content"))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("self-inspection plan")
+        verbose_name_plural = _("self-inspection plans")
+
+    def __str__(self):
+        return str(self.assessment)
+
+
+class CriterionSelfScore(models.Model):
+    """Step 2: the ward's own score and comment for one criterion."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="self_scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    points = models.DecimalField(_("self-score"), max_digits=5, decimal_places=1, null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("self-score")
+        verbose_name_plural = _("self-scores")
+        ordering = ["criterion__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "criterion"], name="unique_self_score_per_criterion")
+        ]
+
+    def __str__(self):
+        return f"{self.assessment} – {self.criterion.number}: {self.points}"
+
+
+class EvidenceFile(models.Model):
+    """A piece of evidence (minh chứng) for one criterion of one assessment.
+
+    Evidence carried over from last year points at the same stored file
+    (``carried_from``) instead of copying it.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("file"), storage=private_storage_callable, upload_to=evidence_upload_to, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    carried_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="carried_to"
+    )
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class DocumentKind(models.TextChoices):
+    PROPOSAL = "to_trinh", _("Proposal (tờ trình)")
+    REPORT = "bao_cao", _("Report (báo cáo)")
+    SELF_INSPECTION_MINUTES = "bien_ban", _("Self-inspection minutes (biên bản tự kiểm tra)")
+
+
+class DossierDocument(models.Model):
+    """One of the signed documents of the ward's dossier, with its scan."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("document"), max_length=20, choices=DocumentKind.choices)
+    number = models.CharField(_("number"), max_length=40, blank=True)
+    issued_on = models.DateField(_("date"), null=True, blank=True)
+    signer = models.CharField(_("signed by"), max_length=120, blank=True)
+    scan = models.FileField(
+        _("signed scan"), storage=private_storage_callable, upload_to=document_upload_to, max_length=255, blank=True
+    )
+    scan_name = models.CharField(_("file name"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("dossier document")
+        verbose_name_plural = _("dossier documents")
+        ordering = ["assessment", "kind"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "kind"], name="unique_document_kind")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.assessment}"
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.number and self.issued_on and self.signer and self.scan)

@@ -1,0 +1,59 @@
+"""Who may do what with an assessment: role predicates combined with state predicates.
+
+Each workflow transition has one permission here; the engine, the views and the
+templates all check that same name.
+"""
+
+import rules
+
+from assessments.models import AssessmentState as S
+from wards.rules import (
+    is_district_approver,
+    is_district_side,
+    is_district_staff,
+    is_system_admin,
+    is_ward_chairman,
+    is_ward_officer,
+)
+
+
+@rules.predicate
+def is_of_assessment_ward(user, assessment) -> bool:
+    return bool(user.is_authenticated) and assessment is not None and user.ward_id == assessment.ward_id
+
+
+def in_state(*states: str):
+    """A predicate true when the assessment is in one of ``states``."""
+
+    @rules.predicate(name=f"in_state:{'|'.join(states)}")
+    def predicate(user, assessment) -> bool:
+        return assessment is not None and assessment.state in states
+
+    return predicate
+
+
+is_officer_of_assessment = is_ward_officer & is_of_assessment_ward
+is_chairman_of_assessment = is_ward_chairman & is_of_assessment_ward
+is_ward_user_of_assessment = is_officer_of_assessment | is_chairman_of_assessment
+ward_may_edit_dossier = in_state(S.DOSSIER_PREPARATION, S.RETURNED)
+
+rules.add_perm("assessments.view_assessment", is_district_side | is_ward_user_of_assessment)
+rules.add_perm("assessments.edit_plan", is_officer_of_assessment & in_state(S.PLAN_DRAFT))
+rules.add_perm("assessments.edit_dossier", is_officer_of_assessment & ward_may_edit_dossier)
+
+# One permission per transition of assessments.workflow.TRANSITIONS.
+rules.add_perm("assessments.submit_plan", is_officer_of_assessment & in_state(S.PLAN_DRAFT))
+rules.add_perm("assessments.approve_plan", is_chairman_of_assessment & in_state(S.PLAN_SUBMITTED))
+rules.add_perm("assessments.return_plan", is_chairman_of_assessment & in_state(S.PLAN_SUBMITTED))
+rules.add_perm("assessments.submit_dossier", is_ward_user_of_assessment & ward_may_edit_dossier)
+rules.add_perm("assessments.receive_dossier", is_district_staff & in_state(S.SUBMITTED))
+rules.add_perm("assessments.return_dossier", is_district_staff & in_state(S.SUBMITTED, S.RECEIVED))
+rules.add_perm("assessments.plan_inspection", is_district_approver & in_state(S.RECEIVED))
+rules.add_perm("assessments.close_inspection", is_district_staff & in_state(S.INSPECTION_PLANNED))
+rules.add_perm("assessments.recognise", is_district_approver & in_state(S.INSPECTED))
+rules.add_perm("assessments.publish", is_district_staff & in_state(S.RECOGNISED))
+rules.add_perm("assessments.undo_transition", is_system_admin)
+
+rules.add_perm("assessments.manage_frameworks", is_system_admin)
+rules.add_perm("assessments.manage_cycles", is_system_admin | is_district_staff)
+rules.add_perm("assessments.view_cycles", is_district_side)

@@ -1,0 +1,40 @@
+"""Where uploaded evidence lives: outside the static and public media roots.
+
+Files are stored under a generated name (never the uploader's), and are only
+ever served through a view that checks permission.
+"""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils.functional import LazyObject
+
+
+class PrivateStorage(LazyObject):
+    def _setup(self):
+        self._wrapped = FileSystemStorage(location=settings.PRIVATE_FILES_ROOT, base_url=None)
+
+
+private_storage = PrivateStorage()
+
+
+def private_storage_callable():
+    return private_storage
+
+
+def generated_name(folder: str, original_name: str) -> str:
+    """``folder/<random hex>.<ext>``; only a short alphanumeric extension survives from the original."""
+    suffix = PurePath(original_name.replace("\\", "/")).suffix.lower()
+    if not (suffix[1:].isalnum() and len(suffix) <= 6):
+        suffix = ""
+    return f"{folder}/{uuid.uuid4().hex}{suffix}"
+
+
+def evidence_upload_to(instance, filename: str) -> str:
+    return generated_name(f"evidence/{instance.assessment.cycle.year}/{instance.assessment.ward.code}", filename)
+
+
+def document_upload_to(instance, filename: str) -> str:
+    return generated_name(f"documents/{instance.assessment.cycle.year}/{instance.assessment.ward.code}", filename)

@@ -1,0 +1,94 @@
+"""Builders for assessments at any step, reached through the real workflow engine."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.files.base import ContentFile
+
+from assessments.models import AssessmentState as S
+from assessments.models import CriterionSelfScore, DocumentKind, DossierDocument, EvidenceFile
+from assessments.workflow import perform_transition
+from tests.factories import AssessmentFactory, CycleFactory
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def _private_files_in_tmp(settings, tmp_path):
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def cycle(db, promotion_association):
+    return CycleFactory(year=2018, lead_body=promotion_association)
+
+
+@pytest.fixture
+def assessment(cycle, ward):
+    return AssessmentFactory(cycle=cycle, ward=ward)
+
+
+def add_evidence(assessment, criterion, user, name="minh-chung.pdf"):
+    evidence = EvidenceFile(
+        assessment=assessment,
+        criterion=criterion,
+        original_name=name,
+        content_type="application/pdf",
+        size=len(PDF_BYTES),
+        sha256="0" * 64,
+        uploaded_by=user,
+    )
+    evidence.file.save(name, ContentFile(PDF_BYTES), save=True)
+    return evidence
+
+
+def complete_dossier(assessment, user, *, points=Decimal(6)):
+    """Score every criterion, attach one evidence file each, and fill the three documents."""
+    for criterion in assessment.cycle.framework.criteria.all():
+        CriterionSelfScore.objects.update_or_create(
+            assessment=assessment, criterion=criterion, defaults={"points": min(points, criterion.max_points)}
+        )
+        add_evidence(assessment, criterion, user)
+    for number, kind in enumerate(DocumentKind.values, start=1):
+        document, _created = DossierDocument.objects.get_or_create(assessment=assessment, kind=kind)
+        document.number = f"{number:02d}/UBND"
+        document.issued_on = datetime.date(assessment.cycle.year, 10, 20)
+        document.signer = "Nguyễn Văn An"
+        document.scan.save("scan.pdf", ContentFile(PDF_BYTES), save=True)
+
+
+# The path through the workflow and who takes each step.
+PATH = [
+    ("submit_plan", "ward_officer", S.PLAN_SUBMITTED),
+    ("approve_plan", "ward_chairman", S.DOSSIER_PREPARATION),
+    ("submit_dossier", "ward_officer", S.SUBMITTED),
+    ("receive_dossier", "education_staff", S.RECEIVED),
+    ("plan_inspection", "district_chairman", S.INSPECTION_PLANNED),
+    ("close_inspection", "education_staff", S.INSPECTED),
+    ("recognise", "district_chairman", S.RECOGNISED),
+    ("publish", "education_staff", S.PUBLISHED),
+]
+
+
+@pytest.fixture
+def walk_to(request):
+    """``walk_to(assessment, state)`` moves an assessment forward through the engine until ``state``."""
+
+    def walk(assessment, state, today=datetime.date(2018, 10, 22)):
+        if state == S.RETURNED:
+            walk(assessment, S.SUBMITTED, today)
+            perform_transition(
+                assessment, "return_dossier", request.getfixturevalue("education_staff"), reason="Thiếu minh chứng"
+            )
+            return assessment
+        for name, persona, reached in PATH:
+            if assessment.state == state:
+                break
+            if name == "submit_dossier":
+                complete_dossier(assessment, request.getfixturevalue("ward_officer"))
+            perform_transition(assessment, name, request.getfixturevalue(persona), today=today)
+            assert assessment.state == reached
+        return assessment
+
+    return walk
