@@ -1,8 +1,18 @@
 """Business rules of the ward's self-assessment dossier (steps 1 and 2)."""
 
+import io
+import logging
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
+from pathlib import PurePosixPath
+from typing import IO
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
@@ -15,6 +25,12 @@ from assessments.models import (
     DossierDocument,
     EvidenceFile,
 )
+from assessments.storage import private_storage
+from assessments.uploads import CheckedUpload
+
+logger = logging.getLogger(__name__)
+ZIP_SPOOL_MAX_MEMORY = 10 * 1024 * 1024
+CHUNK_SIZE = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -132,3 +148,236 @@ def carry_over_evidence(assessment: Assessment, criterion: Criterion, actor) -> 
     ]
     EvidenceFile.objects.bulk_create(created)
     return len(created)
+
+
+# --- Editing the dossier: scores, evidence, documents (every write checks ``assessments.edit_dossier``). ---
+
+
+def _lock_for_dossier_edit(assessment: Assessment, actor) -> Assessment:
+    """Lock the assessment row and re-check, on the locked row, that ``actor`` may edit the dossier."""
+    locked = (
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("cycle", "ward")
+        .get(pk=assessment.pk)
+    )
+    if not actor.has_perm("assessments.edit_dossier", locked):
+        raise PermissionDenied
+    return locked
+
+
+def check_score_has_evidence(criterion: Criterion, points: Decimal | None, evidence_count: int) -> None:
+    """Circular 44: a criterion without evidence scores 0."""
+    if points is not None and points > 0 and evidence_count == 0:
+        raise ValidationError(
+            _("A criterion without evidence cannot score above 0: attach at least one evidence file."),
+            code="no_evidence",
+        )
+
+
+def _delete_stored_files(names: list[str]) -> None:
+    for name in names:
+        private_storage.delete(name)
+
+
+def save_criterion_self_assessment(
+    assessment: Assessment,
+    criterion: Criterion,
+    actor,
+    *,
+    points: Decimal | None,
+    comment: str,
+    uploads: list[CheckedUpload],
+) -> CriterionSelfScore:
+    """Store the ward's score and comment for one criterion with new evidence files, all or nothing.
+
+    ``uploads`` have passed ``assessments.uploads.check_upload``. If anything fails,
+    no row is written and the files already stored are removed again.
+    """
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = _lock_for_dossier_edit(assessment, actor)
+            existing = locked.evidence.filter(criterion=criterion).count()
+            check_score_has_evidence(criterion, points, existing + len(uploads))
+            score, _created = CriterionSelfScore.objects.update_or_create(
+                assessment=locked, criterion=criterion, defaults={"points": points, "comment": comment}
+            )
+            for upload in uploads:
+                evidence = EvidenceFile(
+                    assessment=locked,
+                    criterion=criterion,
+                    original_name=upload.original_name,
+                    content_type=upload.content_type,
+                    size=upload.size,
+                    sha256=upload.sha256,
+                    uploaded_by=actor,
+                )
+                evidence.file.save(upload.original_name, upload.file, save=False)
+                stored.append(evidence.file.name)
+                evidence.save()
+            recompute_self_total(locked)
+    except BaseException:
+        _delete_stored_files(stored)
+        raise
+    assessment.self_total = locked.self_total
+    return score
+
+
+def delete_evidence(evidence: EvidenceFile, actor) -> None:
+    """Remove one evidence file; the stored file goes only when no other row still points at it.
+
+    Evidence carried over from last year shares last year's stored file, so
+    deleting a carried row keeps the file, and the file of a row that was
+    carried over survives as long as a carried copy uses it. The last file of
+    a criterion scoring above 0 cannot be deleted (the score would lose its
+    evidence).
+    """
+    with transaction.atomic():
+        locked = _lock_for_dossier_edit(evidence.assessment, actor)
+        criterion = evidence.criterion
+        others = locked.evidence.filter(criterion=criterion).exclude(pk=evidence.pk).count()
+        score = locked.self_scores.filter(criterion=criterion).values_list("points", flat=True).first()
+        if others == 0 and score:
+            raise ValidationError(
+                _(
+                    "This is the only evidence file of criterion %(number)s, which scores %(points)s: "
+                    "attach another file or set the score to 0 first."
+                )
+                % {"number": criterion.number, "points": score},
+                code="last_evidence",
+            )
+        name = evidence.file.name
+        evidence.delete()
+        if not EvidenceFile.objects.filter(file=name).exists():
+            transaction.on_commit(lambda: private_storage.delete(name))
+
+
+def save_dossier_document(
+    assessment: Assessment,
+    kind: str,
+    actor,
+    *,
+    number: str,
+    issued_on,
+    signer: str,
+    scan: CheckedUpload | None,
+) -> DossierDocument:
+    """Store one of the three signed documents; a new scan replaces the old one (removed after commit)."""
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = _lock_for_dossier_edit(assessment, actor)
+            document, _created = DossierDocument.objects.get_or_create(assessment=locked, kind=kind)
+            document.assessment = locked
+            document.number, document.issued_on, document.signer = number, issued_on, signer
+            replaced = document.scan.name if scan is not None else ""
+            if scan is not None:
+                document.scan.save(scan.original_name, scan.file, save=False)
+                stored.append(document.scan.name)
+                document.scan_name = scan.original_name
+            document.save()
+            if replaced:
+                transaction.on_commit(lambda: private_storage.delete(replaced))
+    except BaseException:
+        _delete_stored_files(stored)
+        raise
+    return document
+
+
+def apply_self_scores(assessment: Assessment, rows, actor) -> int:
+    """Write imported scores and comments (``assessments.spreadsheet.ScoreRow``) in one transaction.
+
+    The rows were validated when the sheet was read; the evidence rule is checked
+    again on the locked assessment in case a file was deleted meanwhile.
+    """
+    with transaction.atomic():
+        locked = _lock_for_dossier_edit(assessment, actor)
+        counts = evidence_counts(locked)
+        for row in rows:
+            try:
+                check_score_has_evidence(row.criterion, row.points, counts.get(row.criterion.pk, 0))
+            except ValidationError as error:
+                raise ValidationError(
+                    _("Criterion %(number)s: %(problem)s")
+                    % {"number": row.criterion.number, "problem": error.messages[0]},
+                    code="no_evidence",
+                ) from None
+            CriterionSelfScore.objects.update_or_create(
+                assessment=locked, criterion=row.criterion, defaults={"points": row.points, "comment": row.comment}
+            )
+        recompute_self_total(locked)
+    assessment.self_total = locked.self_total
+    return len(rows)
+
+
+# --- The whole dossier as one ZIP. ---
+
+
+@dataclass(frozen=True)
+class ZipEntry:
+    """One file of the dossier ZIP: its path inside the archive and how to open its bytes."""
+
+    arcname: str
+    open: Callable[[], IO[bytes]]
+
+
+def _unique_arcname(arcname: str, used: set[str]) -> str:
+    """``a.pdf``, then ``a (2).pdf``, ``a (3).pdf`` … (compared without case, as Windows does)."""
+    path = PurePosixPath(arcname)
+    candidate, n = arcname, 1
+    while candidate.casefold() in used:
+        n += 1
+        candidate = str(path.with_name(f"{path.stem} ({n}){path.suffix}"))
+    used.add(candidate.casefold())
+    return candidate
+
+
+def _open_private(name: str) -> Callable[[], IO[bytes]]:
+    return partial(private_storage.open, name, "rb")
+
+
+def dossier_zip_entries(assessment: Assessment) -> Iterator[ZipEntry]:
+    """Every file of the dossier: evidence per criterion, the signed scans, and the score sheet.
+
+    Evidence goes to ``Tieu-chi-NN/<original name>`` (clashing names get
+    `` (2)``), scans to ``Van-ban/<kind><ext>``, the self-assessment sheet to
+    ``tong-hop.xlsx``. Add new kinds of files (e.g. generated PDFs) here.
+    """
+    from assessments.spreadsheet import export_self_scores
+
+    used: set[str] = set()
+    evidence = assessment.evidence.select_related("criterion").order_by("criterion__number", "uploaded_at", "pk")
+    for item in evidence:
+        folder = f"Tieu-chi-{item.criterion.number:02d}"
+        yield ZipEntry(_unique_arcname(f"{folder}/{item.original_name}", used), _open_private(item.file.name))
+    for document in assessment.documents.all():
+        if document.scan:
+            suffix = PurePosixPath(document.scan.name).suffix.lower()
+            arcname = f"Van-ban/{document.kind.replace('_', '-')}{suffix}"
+            yield ZipEntry(_unique_arcname(arcname, used), _open_private(document.scan.name))
+    yield ZipEntry(_unique_arcname("tong-hop.xlsx", used), lambda: io.BytesIO(export_self_scores(assessment)))
+
+
+def dossier_zip_name(assessment: Assessment) -> str:
+    return f"ho-so-{assessment.ward.code}-{assessment.cycle.year}.zip"
+
+
+def build_dossier_zip(assessment: Assessment) -> IO[bytes]:
+    """The ZIP in a spooled temporary file (memory first, disk when large), rewound for reading."""
+    # Not a ``with`` block: the caller (a FileResponse) reads and closes the file.
+    spool = tempfile.SpooledTemporaryFile(max_size=ZIP_SPOOL_MAX_MEMORY)  # noqa: SIM115
+    try:
+        with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for entry in dossier_zip_entries(assessment):
+                try:
+                    source = entry.open()
+                except FileNotFoundError:
+                    logger.error("Dossier %s: the stored file for %s is missing.", assessment.pk, entry.arcname)
+                    continue
+                with source, archive.open(entry.arcname, "w") as target:
+                    shutil.copyfileobj(source, target, CHUNK_SIZE)
+    except BaseException:
+        spool.close()
+        raise
+    spool.seek(0)
+    return spool

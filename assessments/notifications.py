@@ -59,7 +59,9 @@ def notify_users(users, subject: str, body: str, url: str) -> None:
 
 
 def notify_state_change(change_pk: int) -> None:
-    change = StateChange.objects.select_related("assessment__ward", "assessment__cycle", "actor").get(pk=change_pk)
+    change = StateChange.objects.select_related("assessment__ward", "assessment__cycle", "actor").get(
+        pk=change_pk
+    )
     users = recipients(change)
     if not users:
         return
@@ -76,3 +78,24 @@ def notify_state_change(change_pk: int) -> None:
         if change.due_date:
             lines.append(_("Due date: %(date)s") % {"date": change.due_date.strftime("%d/%m/%Y")})
     notify_users(users, subject, "\n".join(lines), assessment.get_absolute_url())
+
+
+def notify_team(plan_pk: int) -> None:
+    """Tell each member of an approved inspection plan which wards and criteria are theirs."""
+    from assessments.models import InspectionPlan
+
+    plan = InspectionPlan.objects.prefetch_related(
+        "members__user", "members__criteria", "assessments__ward"
+    ).get(pk=plan_pk)
+    wards = ", ".join(assessment.ward.name for assessment in plan.assessments.all())
+    for member in plan.members.all():
+        numbers = ", ".join(str(criterion.number) for criterion in member.criteria.all())
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("Inspection assigned: %(title)s") % {"title": plan.title}
+            body = _("Wards: %(wards)s. Criteria you check: %(numbers)s. Dates: %(start)s – %(end)s.") % {
+                "wards": wards,
+                "numbers": numbers,
+                "start": plan.start_date.strftime("%d/%m/%Y"),
+                "end": plan.end_date.strftime("%d/%m/%Y"),
+            }
+        notify_users([member.user], subject, body, "/inspections/")

@@ -32,6 +32,29 @@ def in_state(*states: str):
     return predicate
 
 
+@rules.predicate
+def is_on_inspection_team(user, assessment) -> bool:
+    """A member of an approved inspection plan that covers this ward's assessment."""
+    from assessments.models import PlanState, TeamMember
+
+    if not user.is_authenticated or assessment is None or assessment.pk is None:
+        return False
+    return TeamMember.objects.filter(
+        user=user, plan__state=PlanState.APPROVED, plan__assessments=assessment
+    ).exists()
+
+
+@rules.predicate
+def is_team_lead_of(user, assessment) -> bool:
+    from assessments.models import PlanState, TeamMember
+
+    if not user.is_authenticated or assessment is None or assessment.pk is None:
+        return False
+    return TeamMember.objects.filter(
+        user=user, is_lead=True, plan__state=PlanState.APPROVED, plan__assessments=assessment
+    ).exists()
+
+
 is_officer_of_assessment = is_ward_officer & is_of_assessment_ward
 is_chairman_of_assessment = is_ward_chairman & is_of_assessment_ward
 is_ward_user_of_assessment = is_officer_of_assessment | is_chairman_of_assessment
@@ -49,11 +72,16 @@ rules.add_perm("assessments.submit_dossier", is_ward_user_of_assessment & ward_m
 rules.add_perm("assessments.receive_dossier", is_district_staff & in_state(S.SUBMITTED))
 rules.add_perm("assessments.return_dossier", is_district_staff & in_state(S.SUBMITTED, S.RECEIVED))
 rules.add_perm("assessments.plan_inspection", is_district_approver & in_state(S.RECEIVED))
-rules.add_perm("assessments.close_inspection", is_district_staff & in_state(S.INSPECTION_PLANNED))
+rules.add_perm("assessments.close_inspection", is_team_lead_of & in_state(S.INSPECTION_PLANNED))
 rules.add_perm("assessments.recognise", is_district_approver & in_state(S.INSPECTED))
-rules.add_perm("assessments.publish", is_district_staff & in_state(S.RECOGNISED))
+rules.add_perm("assessments.publish", (is_district_staff | is_district_approver) & in_state(S.RECOGNISED))
+rules.add_perm("assessments.score_inspection", is_on_inspection_team & in_state(S.INSPECTION_PLANNED))
 rules.add_perm("assessments.undo_transition", is_system_admin)
 
 rules.add_perm("assessments.manage_frameworks", is_system_admin)
 rules.add_perm("assessments.manage_cycles", is_system_admin | is_district_staff)
 rules.add_perm("assessments.view_cycles", is_district_side)
+rules.add_perm("assessments.draft_inspection_plan", is_district_staff)
+rules.add_perm("assessments.approve_inspection_plan", is_district_approver)
+rules.add_perm("assessments.prepare_decision", is_district_staff)
+rules.add_perm("assessments.approve_decision", is_district_approver)

@@ -2,12 +2,24 @@ from assessments.models.assessment import Assessment, AssessmentState, Protected
 from assessments.models.cycle import Cycle
 from assessments.models.dossier import (
     CriterionSelfScore,
-    DossierDocument,
     DocumentKind,
+    DossierDocument,
     EvidenceFile,
     SelfInspectionPlan,
 )
 from assessments.models.framework import ClassificationBand, Criterion, Framework, ScoringMode
+from assessments.models.inspection import (
+    DecisionState,
+    InspectionPlan,
+    InspectionResult,
+    InspectionScore,
+    PlanState,
+    RecognitionDecision,
+    ReminderLog,
+    ReturnItem,
+    ScoreRevision,
+    TeamMember,
+)
 from assessments.models.notification import Notification
 
 __all__ = [
@@ -17,13 +29,23 @@ __all__ = [
     "Criterion",
     "CriterionSelfScore",
     "Cycle",
+    "DecisionState",
     "DocumentKind",
     "DossierDocument",
     "EvidenceFile",
     "Framework",
+    "InspectionPlan",
+    "InspectionResult",
+    "InspectionScore",
     "Notification",
+    "PlanState",
     "ProtectedStateError",
+    "RecognitionDecision",
+    "ReminderLog",
+    "ReturnItem",
+    "ScoreRevision",
     "ScoringMode",
     "SelfInspectionPlan",
     "StateChange",
+    "TeamMember",
 ]

@@ -53,12 +53,6 @@ class Assessment(models.Model):
     def __str__(self):
         return f"{self.ward} – {self.cycle}"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_state = instance.__dict__.get("state")
-        return instance
-
     def save(self, *args, **kwargs):
         loaded = getattr(self, "_loaded_state", None)
         if self._state.adding:
@@ -78,6 +72,12 @@ class Assessment(models.Model):
 
     def get_absolute_url(self):
         return reverse("assessments:detail", args=[self.pk])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_state = instance.__dict__.get("state")
+        return instance
 
     @property
     def is_with_ward(self) -> bool:

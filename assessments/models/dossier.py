@@ -39,7 +39,9 @@ class CriterionSelfScore(models.Model):
         verbose_name_plural = _("self-scores")
         ordering = ["criterion__number"]
         constraints = [
-            models.UniqueConstraint(fields=["assessment", "criterion"], name="unique_self_score_per_criterion")
+            models.UniqueConstraint(
+                fields=["assessment", "criterion"], name="unique_self_score_per_criterion"
+            )
         ]
 
     def __str__(self):
@@ -55,7 +57,9 @@ class EvidenceFile(models.Model):
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
-    file = models.FileField(_("file"), storage=private_storage_callable, upload_to=evidence_upload_to, max_length=255)
+    file = models.FileField(
+        _("file"), storage=private_storage_callable, upload_to=evidence_upload_to, max_length=255
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
@@ -90,7 +94,11 @@ class DossierDocument(models.Model):
     issued_on = models.DateField(_("date"), null=True, blank=True)
     signer = models.CharField(_("signed by"), max_length=120, blank=True)
     scan = models.FileField(
-        _("signed scan"), storage=private_storage_callable, upload_to=document_upload_to, max_length=255, blank=True
+        _("signed scan"),
+        storage=private_storage_callable,
+        upload_to=document_upload_to,
+        max_length=255,
+        blank=True,
     )
     scan_name = models.CharField(_("file name"), max_length=255, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -15,9 +15,11 @@ class ScoringMode(models.TextChoices):
 class FrameworkQuerySet(models.QuerySet):
     def for_year(self, year: int):
         """Frameworks that apply to ``year``, newest version first."""
-        return self.filter(first_year__lte=year).filter(
-            models.Q(last_year__isnull=True) | models.Q(last_year__gte=year)
-        ).order_by("-version")
+        return (
+            self.filter(first_year__lte=year)
+            .filter(models.Q(last_year__isnull=True) | models.Q(last_year__gte=year))
+            .order_by("-version")
+        )
 
 
 class Framework(models.Model):
@@ -36,7 +38,9 @@ class Framework(models.Model):
     first_year = models.PositiveSmallIntegerField(_("first year"))
     last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     scoring_mode = models.CharField(_("scoring mode"), max_length=20, choices=ScoringMode.choices)
-    total_points = models.DecimalField(_("total points"), max_digits=5, decimal_places=1, default=Decimal(100))
+    total_points = models.DecimalField(
+        _("total points"), max_digits=5, decimal_places=1, default=Decimal(100)
+    )
     scheme_confirmed = models.BooleanField(
         _("scoring scheme confirmed"),
         default=False,
@@ -67,7 +71,9 @@ class Criterion(models.Model):
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
         ordering = ["framework", "number"]
-        constraints = [models.UniqueConstraint(fields=["framework", "number"], name="unique_criterion_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "number"], name="unique_criterion_number")
+        ]
 
     def __str__(self):
         return f"{self.number}. {self.title}"

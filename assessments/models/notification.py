@@ -11,7 +11,9 @@ class NotificationQuerySet(models.QuerySet):
 class Notification(models.Model):
     """An in-app message to one person (the e-mail carries the same text)."""
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(max_length=255, blank=True)

@@ -8,6 +8,17 @@ from django.core.files.base import ContentFile
 
 from assessments.models import AssessmentState as S
 from assessments.models import CriterionSelfScore, DocumentKind, DossierDocument, EvidenceFile
+from assessments.inspection import (
+    MemberAssignment,
+    approve_decision,
+    approve_inspection_plan,
+    close_inspection,
+    prepare_decision,
+    record_score,
+    release_decision,
+    save_inspection_plan,
+    submit_inspection_plan,
+)
 from assessments.workflow import perform_transition
 from tests.factories import AssessmentFactory, CycleFactory
 
@@ -65,29 +76,89 @@ PATH = [
     ("submit_dossier", "ward_officer", S.SUBMITTED),
     ("receive_dossier", "education_staff", S.RECEIVED),
     ("plan_inspection", "district_chairman", S.INSPECTION_PLANNED),
-    ("close_inspection", "education_staff", S.INSPECTED),
+    ("close_inspection", "inspector", S.INSPECTED),
     ("recognise", "district_chairman", S.RECOGNISED),
     ("publish", "education_staff", S.PUBLISHED),
 ]
 
 
+def approved_plan(assessment, drafter, approver, lead, *, today=None, members=()):
+    """An approved inspection plan for ``assessment`` with ``lead`` checking every criterion."""
+    criteria = list(assessment.cycle.framework.criteria.all())
+    plan = save_inspection_plan(
+        drafter,
+        assessment.cycle,
+        title=f"Kiểm tra {assessment.ward.name}",
+        start_date=datetime.date(assessment.cycle.year, 11, 5),
+        end_date=datetime.date(assessment.cycle.year, 11, 6),
+        assessments=[assessment],
+        assignments=[MemberAssignment(lead, criteria, is_lead=True), *members],
+    )
+    submit_inspection_plan(plan, drafter)
+    approve_inspection_plan(plan, approver, today=today)
+    assessment.refresh_from_db()
+    return plan
+
+
+def score_all(assessment, inspector, points=Decimal(6)):
+    for criterion in assessment.cycle.framework.criteria.all():
+        record_score(
+            assessment,
+            criterion,
+            inspector,
+            points=min(points, criterion.max_points),
+            comment="Đạt",
+            evidence_sufficient=True,
+            expected_version=0,
+        )
+
+
 @pytest.fixture
 def walk_to(request):
-    """``walk_to(assessment, state)`` moves an assessment forward through the engine until ``state``."""
+    """``walk_to(assessment, state)`` moves an assessment forward, step by step, until ``state``.
+
+    Ward steps go through the engine; district steps through the domain functions
+    of the district side (inspection plan, scores, decision), as the pages do.
+    """
+
+    def persona(name):
+        return request.getfixturevalue(name)
 
     def walk(assessment, state, today=datetime.date(2018, 10, 22)):
         if state == S.RETURNED:
             walk(assessment, S.SUBMITTED, today)
             perform_transition(
-                assessment, "return_dossier", request.getfixturevalue("education_staff"), reason="Thiếu minh chứng"
+                assessment, "return_dossier", persona("education_staff"), reason="Thiếu minh chứng"
             )
             return assessment
-        for name, persona, reached in PATH:
+        for name, who, reached in PATH:
             if assessment.state == state:
                 break
             if name == "submit_dossier":
-                complete_dossier(assessment, request.getfixturevalue("ward_officer"))
-            perform_transition(assessment, name, request.getfixturevalue(persona), today=today)
+                complete_dossier(assessment, persona("ward_officer"))
+            if name == "plan_inspection":
+                approved_plan(
+                    assessment, persona("education_staff"), persona(who), persona("inspector"), today=today
+                )
+            elif name == "close_inspection":
+                score_all(assessment, persona(who))
+                close_inspection(assessment, persona(who), today=today)
+            elif name == "recognise":
+                decision = prepare_decision(assessment.cycle, persona("education_staff"), [assessment])
+                approve_decision(
+                    decision,
+                    persona(who),
+                    number="05/QĐ-UBND",
+                    issued_on=datetime.date(assessment.cycle.year, 12, 10),
+                    signer="Trịnh Văn Long",
+                    signer_title="Phó Chủ tịch",
+                    today=today,
+                )
+            elif name == "publish":
+                release_decision(assessment.decisions.get(), persona(who), today=today)
+            else:
+                perform_transition(assessment, name, persona(who), today=today)
+            assessment.refresh_from_db()
             assert assessment.state == reached
         return assessment
 

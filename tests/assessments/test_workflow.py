@@ -39,9 +39,9 @@ ALLOWED = {
     "receive_dossier": {"education_staff", "promotion_staff"},
     "return_dossier": {"education_staff", "promotion_staff"},
     "plan_inspection": {"district_chairman"},
-    "close_inspection": {"education_staff", "promotion_staff"},
+    "close_inspection": {"inspector"},  # as the lead of the approved inspection team
     "recognise": {"district_chairman"},
-    "publish": {"education_staff", "promotion_staff"},
+    "publish": {"education_staff", "promotion_staff", "district_chairman"},
 }
 
 
@@ -49,10 +49,18 @@ def test_transition_table_has_a_rule_for_every_transition():
     assert set(TRANSITIONS) == set(ALLOWED)
 
 
+@pytest.fixture
+def inspected_by_team(assessment, education_staff, district_chairman, inspector, walk_to):
+    """A saved assessment whose approved inspection team is led by ``inspector``."""
+    walk_to(assessment, S.INSPECTION_PLANNED)
+    return assessment
+
+
 @pytest.mark.parametrize("state", S.values)
 @pytest.mark.parametrize("name", sorted(ALLOWED))
-def test_transition_permission_over_every_state_and_persona(request, ward, name, state):
-    assessment = Assessment(ward=ward, state=state)
+def test_transition_permission_over_every_state_and_persona(request, inspected_by_team, ward, name, state):
+    # The same row (the team is attached to it) seen in each state: predicates read only pk and state.
+    assessment = Assessment(pk=inspected_by_team.pk, ward=ward, state=state)
     transition = TRANSITIONS[name]
     for persona in PERSONAS:
         user = request.getfixturevalue(persona)
@@ -63,8 +71,10 @@ def test_transition_permission_over_every_state_and_persona(request, ward, name,
 @pytest.mark.parametrize("state", S.values)
 def test_view_permission_over_every_state(request, ward, state):
     assessment = Assessment(ward=ward, state=state)
-    may_view = {persona: request.getfixturevalue(persona).has_perm("assessments.view_assessment", assessment)
-                for persona in PERSONAS}
+    may_view = {
+        persona: request.getfixturevalue(persona).has_perm("assessments.view_assessment", assessment)
+        for persona in PERSONAS
+    }
     assert may_view == {
         "ward_officer": True,
         "ward_chairman": True,
@@ -92,7 +102,9 @@ def test_each_transition_allowed_for_its_persona_and_refused_for_all_others(
     request, walk_to, assessment, step, persona, reached
 ):
     transition = TRANSITIONS[step]
-    walk_to(assessment, next(iter(transition.sources)) if len(transition.sources) == 1 else S.DOSSIER_PREPARATION)
+    walk_to(
+        assessment, next(iter(transition.sources)) if len(transition.sources) == 1 else S.DOSSIER_PREPARATION
+    )
     if step == "submit_dossier":
         complete_dossier(assessment, request.getfixturevalue("ward_officer"))
     before = assessment.state
@@ -150,7 +162,9 @@ def test_submitting_an_incomplete_dossier_lists_what_is_missing(walk_to, assessm
 
 def test_receipt_starts_a_ten_working_day_clock_stored_on_the_history(walk_to, assessment, education_staff):
     walk_to(assessment, S.SUBMITTED)
-    change = perform_transition(assessment, "receive_dossier", education_staff, today=datetime.date(2025, 1, 24))
+    change = perform_transition(
+        assessment, "receive_dossier", education_staff, today=datetime.date(2025, 1, 24)
+    )
     assert change.due_date == datetime.date(2025, 2, 14)
     assert assessment.due_date == datetime.date(2025, 2, 14)
 
@@ -170,7 +184,9 @@ def test_saving_other_fields_never_overwrites_the_state(walk_to, assessment):
     assert Assessment.objects.get(pk=assessment.pk).state == S.PLAN_SUBMITTED
 
 
-def test_administrator_undoes_a_wrong_transition_with_a_reason(walk_to, assessment, system_admin, ward_officer):
+def test_administrator_undoes_a_wrong_transition_with_a_reason(
+    walk_to, assessment, system_admin, ward_officer
+):
     walk_to(assessment, S.PLAN_SUBMITTED)
     with pytest.raises(PermissionDenied):
         undo_last_transition(assessment, ward_officer, reason="nhầm")
@@ -187,22 +203,31 @@ def test_notifications_and_emails_are_sent_after_commit(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         perform_transition(assessment, "submit_plan", ward_officer)
-    assert list(Notification.objects.values_list("recipient__username", flat=True)) == [ward_chairman.username]
+    assert list(Notification.objects.values_list("recipient__username", flat=True)) == [
+        ward_chairman.username
+    ]
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [ward_chairman.email]
     assert "Phường 1" in mail.outbox[0].subject
 
 
-def test_no_notification_when_the_transaction_rolls_back(django_capture_on_commit_callbacks, assessment, ward_officer):
+def test_no_notification_when_the_transaction_rolls_back(
+    django_capture_on_commit_callbacks, assessment, ward_officer
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         perform_transition(assessment, "submit_plan", ward_officer)
     assert len(callbacks) == 1
     assert Notification.objects.count() == 0
 
 
-def test_available_transitions_offer_only_what_the_user_may_do(walk_to, assessment, ward_chairman, ward_officer):
+def test_available_transitions_offer_only_what_the_user_may_do(
+    walk_to, assessment, ward_chairman, ward_officer
+):
     walk_to(assessment, S.PLAN_SUBMITTED)
-    assert [t.name for t in available_transitions(assessment, ward_chairman)] == ["approve_plan", "return_plan"]
+    assert [t.name for t in available_transitions(assessment, ward_chairman)] == [
+        "approve_plan",
+        "return_plan",
+    ]
     assert available_transitions(assessment, ward_officer) == []
 
 
