@@ -77,6 +77,7 @@ rules.add_perm("assessments.recognise", is_district_approver & in_state(S.INSPEC
 rules.add_perm("assessments.publish", (is_district_staff | is_district_approver) & in_state(S.RECOGNISED))
 rules.add_perm("assessments.score_inspection", is_on_inspection_team & in_state(S.INSPECTION_PLANNED))
 rules.add_perm("assessments.undo_transition", is_system_admin)
+rules.add_perm("assessments.import_results", is_system_admin & in_state(S.PLAN_DRAFT))
 
 rules.add_perm("assessments.manage_frameworks", is_system_admin)
 rules.add_perm("assessments.manage_cycles", is_system_admin | is_district_staff)

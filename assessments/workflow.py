@@ -174,6 +174,13 @@ TRANSITIONS: dict[str, Transition] = {
             S.PUBLISHED,
             "assessments.publish",
         ),
+        Transition(
+            "import_result",
+            _("Import a past year's published result"),
+            frozenset({S.PLAN_DRAFT}),
+            S.PUBLISHED,
+            "assessments.import_results",
+        ),
     )
 }
 

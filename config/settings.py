@@ -46,6 +46,7 @@ if PRODUCTION:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set when PORTAL_ENV=production.")
 else:
     SECRET_KEY = env_str("SECRET_KEY") or _development_secret_key()
+    (DATA_DIR / "staticfiles").mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -141,6 +142,10 @@ STATICFILES_DIRS = [
 ]
 MEDIA_ROOT = DATA_DIR / "media"
 PRIVATE_FILES_ROOT = DATA_DIR / "private"
+# Reminders go this many working days before a due date (and once more when it has passed).
+REMINDER_WORKING_DAYS_BEFORE = env_int("REMINDER_WORKING_DAYS_BEFORE", 2, minimum=1)
+# Largest evidence file or signed scan accepted, in bytes (checked before the file is stored).
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

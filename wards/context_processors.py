@@ -12,6 +12,15 @@ class NavItem:
     active: bool
 
 
+def _active_url(path: str, urls: list[str]) -> str | None:
+    """The entry the current page belongs to: the longest URL that is the path or a prefix of it.
+
+    So on a ward's page "My ward" (/wards/P01/) is active, not also "Wards" (/wards/).
+    """
+    matches = [url for url in urls if path == url or (url != "/" and path.startswith(url))]
+    return max(matches, key=len, default=None)
+
+
 def navigation(request):
     """The menu entries the signed-in user may use, built from the same permissions as the views."""
     user = getattr(request, "user", None)
@@ -23,11 +32,17 @@ def navigation(request):
     if user.has_perm("wards.view_district_overview"):
         entries.append((_("District overview"), reverse("wards:district_overview")))
     entries.append((_("Wards"), reverse("wards:list")))
+    if user.has_perm("assessments.view_cycles"):
+        entries.append((_("Assessment cycles"), reverse("assessments:cycle_list")))
+    if user.has_perm("assessments.manage_frameworks"):
+        entries.append((_("Frameworks"), reverse("assessments:framework_list")))
+    if user.has_perm("wards.manage_calendar"):
+        entries.append((_("Calendar"), reverse("wards:calendar")))
     if user.has_perm("wards.manage_users"):
         entries.append((_("Users"), reverse("wards:user_list")))
-    path = request.path
-    items = [
-        NavItem(str(label), url, path == url or (url != "/" and path.startswith(url)))
-        for label, url in entries
-    ]
+    # The admin site lets in active staff users only (superusers, system administrators made staff).
+    if user.is_active and user.is_staff:
+        entries.append((_("Administration"), reverse("admin:index")))
+    active = _active_url(request.path, [url for _label, url in entries])
+    items = [NavItem(str(label), url, url == active) for label, url in entries]
     return {"nav_items": items, "portal_name": settings.PORTAL_NAME}

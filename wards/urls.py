@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wards.views import accounts, district, wards
+from wards.views import accounts, calendar, district, wards
 
 app_name = "wards"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("users/", accounts.user_list, name="user_list"),
     path("users/new/", accounts.user_create, name="user_create"),
     path("users/<int:pk>/", accounts.user_edit, name="user_edit"),
+    path("users/<int:pk>/password-reset/", accounts.user_password_reset, name="user_password_reset"),
+    path("calendar/", calendar.calendar_page, name="calendar"),
 ]

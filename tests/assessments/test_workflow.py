@@ -42,6 +42,7 @@ ALLOWED = {
     "close_inspection": {"inspector"},  # as the lead of the approved inspection team
     "recognise": {"district_chairman"},
     "publish": {"education_staff", "promotion_staff", "district_chairman"},
+    "import_result": {"system_admin"},
 }
 
 

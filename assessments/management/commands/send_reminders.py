@@ -1,0 +1,22 @@
+"""``python manage.py send_reminders [--today DD/MM/YYYY]``: deadline reminders (cron, once a day)."""
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from assessments.reminders import send_reminders
+
+
+class Command(BaseCommand):
+    help = "Send the deadline reminders due today; running it again the same day sends nothing twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--today", help="DD/MM/YYYY (default: today)")
+
+    def handle(self, *args, today=None, **options):
+        try:
+            day = datetime.datetime.strptime(today, "%d/%m/%Y").date() if today else timezone.localdate()
+        except ValueError:
+            raise CommandError("--today must be DD/MM/YYYY.") from None
+        self.stdout.write(f"{send_reminders(day)} reminder(s) sent.")

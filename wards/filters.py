@@ -1,0 +1,36 @@
+"""Filters of the ward and user lists (django-filter)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from wards.models import Cluster, Role, User, Ward
+
+
+class WardFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    cluster = django_filters.ModelChoiceFilter(
+        label=_("Emulation cluster"), queryset=Cluster.objects.all(), empty_label=_("All clusters")
+    )
+
+    class Meta:
+        model = Ward
+        fields = ["q", "cluster"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class UserFilter(django_filters.FilterSet):
+    role = django_filters.ChoiceFilter(
+        label=_("Role"), choices=Role.choices, field_name="role_grants__role", empty_label=_("All roles")
+    )
+    ward = django_filters.ModelChoiceFilter(
+        label=pgettext_lazy("administrative unit", "Ward"),
+        queryset=Ward.objects.all(),
+        empty_label=_("All wards"),
+    )
+
+    class Meta:
+        model = User
+        fields = ["role", "ward"]

@@ -1,0 +1,61 @@
+"""Ward pages: the list, one ward, and editing a ward with its steering committee."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from wards.filters import WardFilter
+from wards.forms import SteeringMemberFormSet, SteeringMemberFormSetHelper, WardForm
+from wards.models import Ward
+from wards.registry import update_ward
+
+
+def ward_list(request):
+    """Every ward, in Vietnamese alphabetical order, filtered by cluster and a diacritic-free search."""
+    ward_filter = WardFilter(request.GET, queryset=Ward.objects.select_related("cluster"))
+    return render(request, "wards/ward_list.html", {"filter": ward_filter, "wards": ward_filter.qs})
+
+
+def ward_detail(request, code):
+    ward = get_object_or_404(Ward.objects.select_related("cluster", "district"), code=code)
+    if not request.user.has_perm("wards.view_ward", ward):
+        raise Http404
+    return render(
+        request,
+        "wards/ward_detail.html",
+        {
+            "ward": ward,
+            "members": ward.steering_members.all(),
+            "can_edit": request.user.has_perm("wards.change_ward", ward),
+        },
+    )
+
+
+def ward_edit(request, code):
+    ward = get_object_or_404(Ward.objects.select_related("cluster", "district"), code=code)
+    if not request.user.has_perm("wards.change_ward", ward):
+        raise PermissionDenied
+    # The form writes the typed values into ``ward`` while validating; keep the saved ones.
+    ward_name, ward_url = ward.name, ward.get_absolute_url()
+    may_change_identity = request.user.has_perm("wards.change_ward_identity", ward)
+    data = request.POST if request.method == "POST" else None
+    form = WardForm(data, instance=ward, may_change_identity=may_change_identity)
+    formset = SteeringMemberFormSet(data, instance=ward, prefix="members")
+    # ``&``, not ``and``: validate both, so every error shows at once.
+    if data is not None and form.is_valid() & formset.is_valid():
+        ward = update_ward(request.user, form, formset)
+        messages.success(request, _("The ward %(name)s has been saved.") % {"name": ward.name})
+        return redirect(ward)
+    return render(
+        request,
+        "wards/ward_edit.html",
+        {
+            "ward_name": ward_name,
+            "ward_url": ward_url,
+            "form": form,
+            "formset": formset,
+            "formset_helper": SteeringMemberFormSetHelper(),
+        },
+    )
