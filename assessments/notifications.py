@@ -8,6 +8,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -98,4 +99,4 @@ def notify_team(plan_pk: int) -> None:
                 "start": plan.start_date.strftime("%d/%m/%Y"),
                 "end": plan.end_date.strftime("%d/%m/%Y"),
             }
-        notify_users([member.user], subject, body, "/inspections/")
+        notify_users([member.user], subject, body, reverse("assessments:inspection_plan_detail", args=[plan.pk]))
