@@ -4,6 +4,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wards.models import WARD_ROLES
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -31,7 +33,11 @@ def navigation(request):
         entries.append((_("My ward"), reverse("wards:detail", args=[user.ward.code])))
     if user.has_perm("wards.view_district_overview"):
         entries.append((_("District overview"), reverse("wards:district_overview")))
+    entries.append((_("Inbox"), reverse("assessments:inbox")))
+    if user.has_perm("assessments.view_cycles") or (user.ward_id and user.has_role(*WARD_ROLES)):
+        entries.append((_("Assessments"), reverse("assessments:list")))
     entries.append((_("Wards"), reverse("wards:list")))
+    entries.append((_("Published results"), reverse("assessments:public_index")))
     if user.has_perm("assessments.view_cycles"):
         entries.append((_("Assessment cycles"), reverse("assessments:cycle_list")))
     if user.has_perm("assessments.manage_frameworks"):
