@@ -26,7 +26,7 @@ from assessments.models import (
     EvidenceFile,
 )
 from assessments.storage import private_storage
-from assessments.uploads import CheckedUpload
+from assessments.uploads import CheckedUpload, sanitise_name
 
 logger = logging.getLogger(__name__)
 ZIP_SPOOL_MAX_MEMORY = 10 * 1024 * 1024
@@ -349,8 +349,11 @@ def dossier_zip_entries(assessment: Assessment) -> Iterator[ZipEntry]:
     evidence = assessment.evidence.select_related("criterion").order_by("criterion__number", "uploaded_at", "pk")
     for item in evidence:
         folder = f"Tieu-chi-{item.criterion.number:02d}"
-        yield ZipEntry(_unique_arcname(f"{folder}/{item.original_name}", used), _open_private(item.file.name))
-    for document in assessment.documents.all():
+        # Uploads keep a safe base name already; rows made elsewhere (admin, imports) are cleaned again.
+        name = sanitise_name(item.original_name) or PurePosixPath(item.file.name).name
+        yield ZipEntry(_unique_arcname(f"{folder}/{name}", used), _open_private(item.file.name))
+    documents = sorted(assessment.documents.all(), key=lambda document: DocumentKind.values.index(document.kind))
+    for document in documents:
         if document.scan:
             suffix = PurePosixPath(document.scan.name).suffix.lower()
             arcname = f"Van-ban/{document.kind.replace('_', '-')}{suffix}"

@@ -168,6 +168,7 @@ def record_score(
     not scored yet). A criterion whose evidence does not fit scores 0. Every
     change is kept as a ``ScoreRevision``.
     """
+    assessment = Assessment.objects.select_related("cycle__framework").get(pk=assessment.pk)  # current state
     if not actor.has_perm("assessments.score_inspection", assessment):
         raise PermissionDenied
     if criterion.pk not in assigned_criteria(actor, assessment):
@@ -227,6 +228,8 @@ def compute_result(assessment: Assessment) -> tuple[Decimal, object]:
 @transaction.atomic
 def close_inspection(assessment: Assessment, lead: User, *, today: date | None = None) -> InspectionResult:
     """The team lead closes: the result is computed once, stored, and the 5-day recognition clock starts."""
+    assessment.refresh_from_db(fields=["state"])
+    assessment._loaded_state = assessment.state
     if not lead.has_perm("assessments.close_inspection", assessment):
         raise PermissionDenied
     scored = set(assessment.inspection_scores.values_list("criterion__number", flat=True))

@@ -4,20 +4,33 @@ Files are stored under a generated name (never the uploader's), and are only
 ever served through a view that checks permission.
 """
 
+import os
 import uuid
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.utils.functional import LazyObject
 
 
-class PrivateStorage(LazyObject):
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_FILES_ROOT, base_url=None)
+class PrivateFileStorage(FileSystemStorage):
+    """Files under ``settings.PRIVATE_FILES_ROOT``, read at each use (so tests may point it elsewhere).
+
+    There is no ``base_url``: these files have no public address.
+    """
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_FILES_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
 
-private_storage = PrivateStorage()
+private_storage = PrivateFileStorage()
 
 
 def private_storage_callable():
@@ -33,8 +46,12 @@ def generated_name(folder: str, original_name: str) -> str:
 
 
 def evidence_upload_to(instance, filename: str) -> str:
-    return generated_name(f"evidence/{instance.assessment.cycle.year}/{instance.assessment.ward.code}", filename)
+    return generated_name(
+        f"evidence/{instance.assessment.cycle.year}/{instance.assessment.ward.code}", filename
+    )
 
 
 def document_upload_to(instance, filename: str) -> str:
-    return generated_name(f"documents/{instance.assessment.cycle.year}/{instance.assessment.ward.code}", filename)
+    return generated_name(
+        f"documents/{instance.assessment.cycle.year}/{instance.assessment.ward.code}", filename
+    )

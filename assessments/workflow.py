@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment, AssessmentState, StateChange
@@ -76,6 +77,9 @@ class Transition:
     deadline: WorkingDays | CycleDate | None = None
     guard: Callable[[Assessment], list[str]] | None = None
     style: str = "primary"
+    # False when the step records more than a state (return items, a plan, a result, a decision)
+    # and so is taken on its own page, never through the generic confirm-and-go page.
+    generic: bool = True
 
 
 def _dossier_missing(assessment: Assessment) -> list[str]:
@@ -142,6 +146,7 @@ TRANSITIONS: dict[str, Transition] = {
             "assessments.return_dossier",
             reason_required=True,
             style="warning",
+            generic=False,
         ),
         Transition(
             "plan_inspection",
@@ -150,6 +155,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.INSPECTION_PLANNED,
             "assessments.plan_inspection",
             deadline=CycleDate("inspection_end", _("inspection due")),
+            generic=False,
         ),
         Transition(
             "close_inspection",
@@ -158,6 +164,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.INSPECTED,
             "assessments.close_inspection",
             deadline=WorkingDays(5, _("recognition due")),
+            generic=False,
         ),
         Transition(
             "recognise",
@@ -166,6 +173,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.RECOGNISED,
             "assessments.recognise",
             style="success",
+            generic=False,
         ),
         Transition(
             "publish",
@@ -173,6 +181,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({S.RECOGNISED}),
             S.PUBLISHED,
             "assessments.publish",
+            generic=False,
         ),
         Transition(
             "import_result",
@@ -180,6 +189,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({S.PLAN_DRAFT}),
             S.PUBLISHED,
             "assessments.import_results",
+            generic=False,
         ),
     )
 }
@@ -219,7 +229,8 @@ def perform_transition(
         if transition.guard and (problems := transition.guard(locked)):
             raise GuardFailed(_("The dossier cannot be sent yet. Missing:"), problems)
         due_date = transition.deadline.due(locked, today) if transition.deadline else None
-        due_label = str(transition.deadline.label) if transition.deadline else ""
+        with translation.override(settings.LANGUAGE_CODE):  # stored in the portal's language
+            due_label = str(transition.deadline.label) if transition.deadline else ""
         change = _record(locked, transition.name, transition.target, actor, reason, due_date, due_label)
     _refresh(assessment)
     return change

@@ -1,0 +1,165 @@
+"""Checking uploaded files the way a bank would, before anything is stored.
+
+A file is accepted only when its *content* is one of the allowed kinds (magic
+bytes read with ``filetype``; DOCX and XLSX are ZIP packages and are opened to
+find their main part), its extension agrees with that content, it is not
+empty and not larger than ``settings.EVIDENCE_MAX_BYTES``. The size is checked
+on ``uploaded_file.size`` before a byte is read. The uploader's file name is
+kept as metadata only, reduced to a safe base name; the stored name is always
+generated (``assessments.storage.generated_name``).
+"""
+
+import hashlib
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+PDF = "application/pdf"
+JPEG = "image/jpeg"
+PNG = "image/png"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Content type → (label shown to users, extensions a file of that content may carry).
+KINDS: dict[str, tuple[str, frozenset[str]]] = {
+    PDF: ("PDF", frozenset({".pdf"})),
+    JPEG: ("JPEG", frozenset({".jpg", ".jpeg"})),
+    PNG: ("PNG", frozenset({".png"})),
+    DOCX: ("DOCX", frozenset({".docx"})),
+    XLSX: ("XLSX", frozenset({".xlsx"})),
+}
+EVIDENCE_TYPES = (PDF, JPEG, PNG, DOCX, XLSX)
+SCAN_TYPES = (PDF, JPEG, PNG)
+SPREADSHEET_TYPES = (XLSX,)
+
+# The part every Office Open XML package of that kind must contain.
+_PACKAGE_MAIN_PART = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml"}
+_ZIP_GUESSES = {"application/zip", DOCX, XLSX}
+MAX_NAME_LENGTH = 255
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    """An uploaded file that passed ``validate_upload``, with what will be stored about it."""
+
+    file: object
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def sanitise_name(name: str) -> str:
+    """The base name of an uploaded file name, safe to show and to put in a ZIP.
+
+    Any directory part is dropped (``../../etc/passwd.pdf`` → ``passwd.pdf``,
+    ``C:\\Users\\x.pdf`` → ``x.pdf``), control characters are removed and the
+    result is cut to 255 characters, keeping the extension.
+    """
+    name = unicodedata.normalize("NFC", str(name or "")).replace("\\", "/")
+    base = name.rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip().strip(".").strip()
+    if len(base) > MAX_NAME_LENGTH:
+        suffix = PurePosixPath(base).suffix
+        suffix = suffix if len(suffix) <= 10 else ""
+        base = base[: MAX_NAME_LENGTH - len(suffix)] + suffix
+    return base
+
+
+def _allowed_labels(allowed) -> str:
+    return ", ".join(KINDS[content_type][0] for content_type in allowed)
+
+
+def _sniff(uploaded_file) -> str | None:
+    """The content type read from the file's bytes, or ``None`` when it is not a known kind."""
+    uploaded_file.seek(0)
+    head = uploaded_file.read(8192)
+    uploaded_file.seek(0)
+    guess = filetype.guess(head)
+    mime = guess.mime if guess else None
+    if mime not in _ZIP_GUESSES:
+        return mime
+    # A ZIP package: decide from its parts, not from the guess on the first bytes.
+    try:
+        with zipfile.ZipFile(uploaded_file) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    finally:
+        uploaded_file.seek(0)
+    for content_type, main_part in _PACKAGE_MAIN_PART.items():
+        if main_part in names and "[Content_Types].xml" in names:
+            return content_type
+    return None
+
+
+def _sha256(uploaded_file) -> str:
+    digest = hashlib.sha256()
+    uploaded_file.seek(0)
+    for chunk in uploaded_file.chunks():
+        digest.update(chunk)
+    uploaded_file.seek(0)
+    return digest.hexdigest()
+
+
+def validate_upload(uploaded_file, allowed=EVIDENCE_TYPES) -> tuple[str, str]:
+    """Check an uploaded file; return ``(content_type, sha256)`` or raise ``ValidationError``.
+
+    ``allowed`` is a sequence of content types from ``KINDS`` (evidence:
+    ``EVIDENCE_TYPES``; signed scans: ``SCAN_TYPES``).
+    """
+    name = sanitise_name(uploaded_file.name) or "?"
+    size = uploaded_file.size
+    if not size:
+        raise ValidationError(_("%(name)s: the file is empty.") % {"name": name}, code="empty")
+    limit = settings.EVIDENCE_MAX_BYTES
+    if size > limit:
+        raise ValidationError(
+            _("%(name)s: the file is larger than %(limit)s.")
+            % {"name": name, "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+    content_type = _sniff(uploaded_file)
+    if content_type not in allowed:
+        raise ValidationError(
+            _("%(name)s: this kind of file is not accepted; upload a file of one of these kinds: %(kinds)s.")
+            % {"name": name, "kinds": _allowed_labels(allowed)},
+            code="kind_not_allowed",
+        )
+    label, extensions = KINDS[content_type]
+    extension = PurePosixPath(name).suffix.lower()
+    if extension not in extensions:
+        raise ValidationError(
+            _("%(name)s: the file is a %(kind)s file but its name does not end in %(extensions)s.")
+            % {"name": name, "kind": label, "extensions": " / ".join(sorted(extensions))},
+            code="extension_mismatch",
+        )
+    return content_type, _sha256(uploaded_file)
+
+
+def check_upload(uploaded_file, allowed=EVIDENCE_TYPES) -> CheckedUpload:
+    """``validate_upload`` plus the metadata kept about the file (safe name, size)."""
+    content_type, sha256 = validate_upload(uploaded_file, allowed)
+    return CheckedUpload(
+        file=uploaded_file,
+        original_name=sanitise_name(uploaded_file.name),
+        content_type=content_type,
+        size=uploaded_file.size,
+        sha256=sha256,
+    )
+
+
+def content_type_for_name(name: str) -> str:
+    """The content type of a stored file from its (generated, checked) extension."""
+    extension = PurePosixPath(name).suffix.lower()
+    for content_type, (_label, extensions) in KINDS.items():
+        if extension in extensions:
+            return content_type
+    return "application/octet-stream"

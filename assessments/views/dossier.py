@@ -1,0 +1,272 @@
+"""The ward's dossier: scores and evidence per criterion, signed documents, the ZIP and the score sheet.
+
+An assessment the user may not see (``assessments.view_assessment``) is a 404;
+changing the dossier needs ``assessments.edit_dossier`` (403 otherwise), which
+the domain functions check again on the locked row. Files are only ever
+served from here, as attachments.
+"""
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from assessments.dossier import (
+    apply_self_scores,
+    build_dossier_zip,
+    carry_over_evidence,
+    delete_evidence,
+    dossier_zip_name,
+    save_criterion_self_assessment,
+    save_dossier_document,
+)
+from assessments.forms_dossier import CriterionSelfAssessmentForm, DossierDocumentForm, ScoresImportForm
+from assessments.models import Assessment, Criterion, CriterionSelfScore, DocumentKind, DossierDocument
+from assessments.queries import assessments_for_user
+from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
+from assessments.storage import private_storage
+from assessments.uploads import XLSX, content_type_for_name
+
+
+def _visible_assessment(request, pk: int) -> Assessment:
+    """The assessment if the user may see it; a 404 otherwise (no hint that it exists)."""
+    return get_object_or_404(assessments_for_user(request.user), pk=pk)
+
+
+def _require_edit(request, assessment: Assessment) -> None:
+    if not request.user.has_perm("assessments.edit_dossier", assessment):
+        raise PermissionDenied
+
+
+def _criterion(assessment: Assessment, number: int) -> Criterion:
+    return get_object_or_404(Criterion, framework_id=assessment.cycle.framework_id, number=number)
+
+
+def _private_file_response(name: str, *, filename: str, content_type: str) -> FileResponse:
+    try:
+        handle = private_storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def criterion_edit(request, pk: int, number: int):
+    """One criterion: self-score, comment and new evidence files, saved together or not at all."""
+    assessment = _visible_assessment(request, pk)
+    _require_edit(request, assessment)
+    criterion = _criterion(assessment, number)
+    score = CriterionSelfScore.objects.filter(assessment=assessment, criterion=criterion).first()
+    evidence = list(assessment.evidence.filter(criterion=criterion).select_related("uploaded_by"))
+    data = request.POST if request.method == "POST" else None
+    form = CriterionSelfAssessmentForm(
+        data,
+        request.FILES if data is not None else None,
+        criterion=criterion,
+        evidence_count=len(evidence),
+        initial={"points": score.points, "comment": score.comment} if score else None,
+    )
+    if data is not None and form.is_valid():
+        try:
+            save_criterion_self_assessment(
+                assessment,
+                criterion,
+                request.user,
+                points=form.cleaned_data["points"],
+                comment=form.cleaned_data["comment"],
+                uploads=form.cleaned_data["files"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            added = len(form.cleaned_data["files"])
+            messages.success(
+                request,
+                ngettext(
+                    "Criterion %(number)s has been saved with %(count)s new evidence file.",
+                    "Criterion %(number)s has been saved with %(count)s new evidence files.",
+                    added,
+                )
+                % {"number": criterion.number, "count": added},
+            )
+            return redirect(assessment)
+    return render(
+        request,
+        "assessments/criterion_form.html",
+        {
+            "assessment": assessment,
+            "criterion": criterion,
+            "framework": assessment.cycle.framework,
+            "evidence": evidence,
+            "form": form,
+            "previous_year": assessment.cycle.year - 1,
+        },
+    )
+
+
+@require_POST
+def carry_over(request, pk: int, number: int):
+    """Reuse last year's evidence for this criterion (by reference to the same stored files)."""
+    assessment = _visible_assessment(request, pk)
+    _require_edit(request, assessment)
+    criterion = _criterion(assessment, number)
+    count = carry_over_evidence(assessment, criterion, request.user)
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s evidence file has been carried over from %(year)s.",
+                "%(count)s evidence files have been carried over from %(year)s.",
+                count,
+            )
+            % {"count": count, "year": assessment.cycle.year - 1},
+        )
+    else:
+        messages.info(
+            request,
+            _("There is no evidence from %(year)s left to carry over.") % {"year": assessment.cycle.year - 1},
+        )
+    return redirect("assessments:criterion_edit", pk=assessment.pk, number=criterion.number)
+
+
+def evidence_download(request, pk: int, evidence_pk: int):
+    assessment = _visible_assessment(request, pk)
+    evidence = get_object_or_404(assessment.evidence, pk=evidence_pk)
+    return _private_file_response(
+        evidence.file.name, filename=evidence.original_name, content_type=evidence.content_type
+    )
+
+
+@require_POST
+def evidence_delete(request, pk: int, evidence_pk: int):
+    assessment = _visible_assessment(request, pk)
+    evidence = get_object_or_404(assessment.evidence.select_related("criterion"), pk=evidence_pk)
+    _require_edit(request, assessment)
+    try:
+        delete_evidence(evidence, request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, _("The evidence file %(name)s has been deleted.") % {"name": evidence.original_name}
+        )
+    return redirect("assessments:criterion_edit", pk=assessment.pk, number=evidence.criterion.number)
+
+
+def _document_kind(kind: str) -> DocumentKind:
+    if kind not in DocumentKind.values:
+        raise Http404
+    return DocumentKind(kind)
+
+
+def document_edit(request, pk: int, kind: str):
+    """Number, date, signer and signed scan of the proposal, the report or the minutes."""
+    kind = _document_kind(kind)
+    assessment = _visible_assessment(request, pk)
+    _require_edit(request, assessment)
+    document = DossierDocument.objects.filter(assessment=assessment, kind=kind).first()
+    data = request.POST if request.method == "POST" else None
+    initial = (
+        {"number": document.number, "issued_on": document.issued_on, "signer": document.signer}
+        if document
+        else {"signer": assessment.ward.chairman_name}
+    )
+    form = DossierDocumentForm(data, request.FILES if data is not None else None, initial=initial)
+    if data is not None and form.is_valid():
+        save_dossier_document(
+            assessment,
+            kind,
+            request.user,
+            number=form.cleaned_data["number"],
+            issued_on=form.cleaned_data["issued_on"],
+            signer=form.cleaned_data["signer"],
+            scan=form.cleaned_data["scan"],
+        )
+        messages.success(request, _("%(document)s has been saved.") % {"document": kind.label})
+        return redirect(assessment)
+    return render(
+        request,
+        "assessments/document_form.html",
+        {"assessment": assessment, "kind": kind, "document": document, "form": form},
+    )
+
+
+def document_scan(request, pk: int, kind: str):
+    kind = _document_kind(kind)
+    assessment = _visible_assessment(request, pk)
+    document = DossierDocument.objects.filter(assessment=assessment, kind=kind).exclude(scan="").first()
+    if document is None:
+        raise Http404
+    content_type = content_type_for_name(document.scan.name)
+    return _private_file_response(
+        document.scan.name,
+        filename=document.scan_name or document.scan.name.rsplit("/", 1)[-1],
+        content_type=content_type,
+    )
+
+
+def dossier_zip(request, pk: int):
+    """The whole dossier in one ZIP, for the ward and the district."""
+    assessment = _visible_assessment(request, pk)
+    response = FileResponse(
+        build_dossier_zip(assessment),
+        as_attachment=True,
+        filename=dossier_zip_name(assessment),
+        content_type="application/zip",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def scores_xlsx(request, pk: int):
+    assessment = _visible_assessment(request, pk)
+    response = FileResponse(
+        io.BytesIO(export_self_scores(assessment)),
+        as_attachment=True,
+        filename=f"tu-danh-gia-{assessment.ward.code}-{assessment.cycle.year}.xlsx",
+        content_type=XLSX,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def scores_import(request, pk: int):
+    """Self-scores and comments from an XLSX sheet: every row checked first, then all saved or none."""
+    assessment = _visible_assessment(request, pk)
+    _require_edit(request, assessment)
+    data = request.POST if request.method == "POST" else None
+    form = ScoresImportForm(data, request.FILES if data is not None else None)
+    if data is not None and form.is_valid():
+        try:
+            rows = read_self_scores(assessment, form.cleaned_data["file"].file)
+            count = apply_self_scores(assessment, rows, request.user)
+        except SpreadsheetError as error:
+            form.add_error("file", error.problems)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The scores of %(count)s criterion have been imported.",
+                    "The scores of %(count)s criteria have been imported.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect(assessment)
+    return render(
+        request,
+        "assessments/scores_import.html",
+        {"assessment": assessment, "form": form, "export_url": reverse("assessments:scores_xlsx", args=[pk])},
+    )
