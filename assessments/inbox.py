@@ -8,9 +8,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.dossier import completeness_percent
-from assessments.models import Assessment, Notification
+from assessments.models import (
+    Assessment,
+    AssessmentState,
+    DecisionState,
+    InspectionPlan,
+    Notification,
+    PlanState,
+    RecognitionDecision,
+    TeamMember,
+)
 from assessments.queries import assessments_for_user
 from assessments.workflow import TRANSITIONS, Transition
+
+S = AssessmentState
 
 # The workflow actions made from the assessment page's own confirm form (``Transition.generic``):
 # a change of state with an optional reason and nothing more. The district's other steps carry data
@@ -95,6 +106,7 @@ def inbox_items(user, *, today: date | None = None) -> list[InboxItem]:
             )
             for assessment in with_dossier
         )
+    items.extend((1, item) for item in _district_items(user, assessments, today))
     items.sort(
         key=lambda entry: (
             entry[1].due_date is None,
@@ -105,6 +117,63 @@ def inbox_items(user, *, today: date | None = None) -> list[InboxItem]:
         )
     )
     return [item for _order, item in items]
+
+
+def _district_items(user, assessments: list[Assessment], today: date) -> list[InboxItem]:
+    """The district's steps that have pages of their own: plans, scoring, closing, decisions.
+
+    A handful of queries whatever the number of wards: one per kind of work the user may do.
+    """
+    by_pk = {assessment.pk: assessment for assessment in assessments}
+    items = []
+
+    def add(pk, action, url):
+        if pk in by_pk:
+            items.append(_item(by_pk[pk], str(action), today, url))
+
+    if user.has_perm("assessments.draft_inspection_plan"):
+        planned = set(
+            InspectionPlan.objects.exclude(state=PlanState.RETURNED).values_list("assessments", flat=True)
+        )
+        decided = set(RecognitionDecision.objects.values_list("assessments", flat=True))
+        for assessment in assessments:
+            if assessment.state == S.RECEIVED and assessment.pk not in planned:
+                add(
+                    assessment.pk,
+                    _("Draft the inspection plan"),
+                    reverse("assessments:inspection_plan_create"),
+                )
+            if assessment.state == S.INSPECTED and assessment.pk not in decided:
+                add(
+                    assessment.pk,
+                    _("Prepare the recognition decision"),
+                    reverse("assessments:decision_create"),
+                )
+    if user.has_perm("assessments.approve_inspection_plan"):
+        for plan_pk, pk in InspectionPlan.objects.filter(state=PlanState.SUBMITTED).values_list(
+            "pk", "assessments"
+        ):
+            add(
+                pk,
+                _("Approve the inspection plan"),
+                reverse("assessments:inspection_plan_detail", args=[plan_pk]),
+            )
+    if user.has_perm("assessments.approve_decision"):
+        prepared = RecognitionDecision.objects.filter(state=DecisionState.PREPARED)
+        for decision_pk, pk in prepared.values_list("pk", "assessments"):
+            add(
+                pk,
+                _("Approve the recognition decision"),
+                reverse("assessments:decision_detail", args=[decision_pk]),
+            )
+    memberships = TeamMember.objects.filter(user=user, plan__state=PlanState.APPROVED)
+    for pk, is_lead in memberships.values_list("plan__assessments", "is_lead"):
+        if pk not in by_pk or by_pk[pk].state != S.INSPECTION_PLANNED:
+            continue
+        add(pk, _("Score the criteria assigned to you"), reverse("assessments:scoring", args=[pk]))
+        if is_lead:
+            add(pk, _("Close the inspection"), reverse("assessments:consolidation", args=[pk]))
+    return items
 
 
 def _item(
