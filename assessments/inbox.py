@@ -131,6 +131,13 @@ def _district_items(user, assessments: list[Assessment], today: date) -> list[In
         if pk in by_pk:
             items.append(_item(by_pk[pk], str(action), today, url))
 
+    for assessment in assessments:
+        if assessment.state == S.SUBMITTED and user.has_perm("assessments.receive_dossier", assessment):
+            add(
+                assessment.pk,
+                _("Receive the dossier as complete and valid"),
+                reverse("assessments:receive", args=[assessment.pk]),
+            )
     if user.has_perm("assessments.draft_inspection_plan"):
         planned = set(
             InspectionPlan.objects.exclude(state=PlanState.RETURNED).values_list("assessments", flat=True)

@@ -252,6 +252,14 @@ def prepare_decision(cycle: Cycle, actor: User, assessments: list[Assessment]) -
     """District staff compile the recognition proposal for inspected wards."""
     if not actor.has_perm("assessments.prepare_decision"):
         raise PermissionDenied
+    in_other = RecognitionDecision.objects.filter(assessments__in=assessments).values_list(
+        "assessments__ward__name", flat=True
+    )
+    if in_other:
+        raise ValidationError(
+            _("These wards are already in another decision: %(wards)s.")
+            % {"wards": ", ".join(sorted(set(in_other)))}
+        )
     not_ready = [a.ward.name for a in assessments if a.state != AssessmentState.INSPECTED]
     if not_ready or not assessments:
         raise ValidationError(

@@ -137,6 +137,7 @@ TRANSITIONS: dict[str, Transition] = {
             "assessments.receive_dossier",
             deadline=WorkingDays(10, _("inspection plan due")),
             style="success",
+            generic=False,
         ),
         Transition(
             "return_dossier",

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wards.models import WARD_ROLES
+from wards.models import WARD_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,14 @@ def navigation(request):
     entries.append((_("Inbox"), reverse("assessments:inbox")))
     if user.has_perm("assessments.view_cycles") or (user.ward_id and user.has_role(*WARD_ROLES)):
         entries.append((_("Assessments"), reverse("assessments:list")))
+    if user.has_perm("wards.view_district_overview"):
+        entries.append((_("Decisions"), reverse("assessments:decision_list")))
+    if (
+        user.has_perm("assessments.draft_inspection_plan")
+        or user.has_perm("assessments.approve_inspection_plan")
+        or user.has_role(Role.INSPECTOR)
+    ):
+        entries.append((_("Inspections"), reverse("assessments:inspection_plan_list")))
     entries.append((_("Wards"), reverse("wards:list")))
     entries.append((_("Published results"), reverse("assessments:public_index")))
     if user.has_perm("assessments.view_cycles"):

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -147,6 +148,7 @@ def _render_detail(request, assessment, *, refusal=None):
         "completeness": completeness_percent(assessment),
         "missing": missing_items(assessment) if assessment.state in DOSSIER_WITH_WARD else [],
         "transitions": page_transitions(assessment, user),
+        "district_actions": district_actions(assessment, user, history),
         "return_items": return_items,
         "history": [(change, _action_label(change.transition)) for change in history],
         "can_edit_plan": user.has_perm("assessments.edit_plan", assessment),
@@ -155,6 +157,24 @@ def _render_detail(request, assessment, *, refusal=None):
         "refusal": refusal,
     }
     return render(request, "assessments/assessment_detail.html", context)
+
+
+def district_actions(assessment, user, history) -> list[tuple[str, str, str]]:
+    """Links to the district steps that have pages of their own, for those who may take them now."""
+    links = []
+    if user.has_perm("assessments.receive_dossier", assessment):
+        links.append((_("Receive the dossier as complete and valid"), "assessments:receive", "success"))
+    if user.has_perm("assessments.return_dossier", assessment):
+        links.append((_("Return the dossier for supplement"), "assessments:return_for_supplement", "warning"))
+    if user.has_perm("assessments.score_inspection", assessment):
+        links.append((_("Score the criteria assigned to you"), "assessments:scoring", "primary"))
+    if assessment.state in {S.INSPECTION_PLANNED, S.INSPECTED, S.RECOGNISED, S.PUBLISHED} and user.has_perm(
+        "wards.view_district_overview"
+    ):
+        links.append((_("Inspection results"), "assessments:consolidation", "outline-primary"))
+    if any(change.transition == "receive_dossier" for change in history):
+        links.append((_("Receipt slip"), "assessments:receipt_slip", "outline-secondary"))
+    return [(label, reverse(name, args=[assessment.pk]), style) for label, name, style in links]
 
 
 def assessment_detail(request, pk):

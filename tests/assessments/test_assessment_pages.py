@@ -165,9 +165,13 @@ def test_detail_shows_the_district_no_edit_links(login, education_staff, walk_to
     assert f'href="/assessments/{assessment.pk}/criteria/1/"' not in page
     assert f'href="/assessments/{assessment.pk}/plan/"' not in page
     assert response.context["missing"] == []
-    # Returning a dossier names the missing items on the district's own page, not here.
-    assert [t.name for t in response.context["transitions"]] == ["receive_dossier"]
-    assert f'action="/assessments/{assessment.pk}/transition/receive_dossier/"' in page
+    # Receiving and returning have pages of their own (the due date, the missing items): links, not buttons.
+    assert response.context["transitions"] == []
+    assert [url for _label, url, _style in response.context["district_actions"]] == [
+        f"/assessments/{assessment.pk}/receive/",
+        f"/assessments/{assessment.pk}/return/",
+    ]
+    assert f'href="/assessments/{assessment.pk}/receive/"' in page
 
 
 def test_detail_links_an_action_that_needs_a_reason_to_its_form(login, ward_chairman, walk_to, assessment):
@@ -396,7 +400,7 @@ def test_transition_with_its_own_district_page_or_command_is_not_made_here(
 
 @pytest.mark.parametrize(
     ("state", "name"),
-    [(S.PLAN_DRAFT, "submit_plan"), (S.PLAN_SUBMITTED, "approve_plan"), (S.SUBMITTED, "receive_dossier")],
+    [(S.PLAN_DRAFT, "submit_plan"), (S.PLAN_SUBMITTED, "approve_plan"), (S.DOSSIER_PREPARATION, "submit_dossier")],
 )
 def test_transition_by_an_officer_of_another_ward_is_not_found(
     login, other_ward_officer, walk_to, assessment, state, name
@@ -415,7 +419,7 @@ def test_transition_by_an_officer_of_another_ward_is_not_found(
 @pytest.mark.parametrize("persona", ["inspector", "steering_member", "ward_officer", "district_chairman"])
 @pytest.mark.parametrize(
     ("state", "name"),
-    [(S.PLAN_SUBMITTED, "approve_plan"), (S.PLAN_SUBMITTED, "return_plan"), (S.SUBMITTED, "receive_dossier")],
+    [(S.PLAN_SUBMITTED, "approve_plan"), (S.PLAN_SUBMITTED, "return_plan")],
 )
 def test_transition_by_a_persona_who_may_not_make_it_is_forbidden(
     request, login, walk_to, assessment, persona, state, name

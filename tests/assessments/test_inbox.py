@@ -99,7 +99,7 @@ def test_inbox_asks_district_staff_to_receive_every_submitted_dossier(
     receive = vi("Receive the dossier as complete and valid")
     assert actions(response.context["items"]) == [("Phường 1", receive), ("Phường 2", receive)]
     assert response.context["items"][1].assessment == other
-    assert response.context["items"][1].url == f"/assessments/{other.pk}/"
+    assert response.context["items"][1].url == f"/assessments/{other.pk}/receive/"
     assert escape(receive) in response.content.decode()
 
 

@@ -250,3 +250,14 @@ def test_approved_plan_notifies_each_member(
     with django_capture_on_commit_callbacks(execute=True):
         approved_plan(assessment, education_staff, district_chairman, inspector)
     assert inspector.notifications.filter(subject__startswith="Được phân công kiểm tra").count() == 1
+
+
+def test_a_ward_goes_into_one_decision_at_a_time(assessment, walk_to, education_staff, district_chairman, inspector):
+    from assessments.inspection import prepare_decision
+
+    walk_to(assessment, S.INSPECTED)
+    prepare_decision(assessment.cycle, education_staff, [assessment])
+    with pytest.raises(ValidationError) as refused:
+        prepare_decision(assessment.cycle, education_staff, [assessment])
+    assert refused.value.messages == ["Các phường sau đã có trong một quyết định khác: Phường 1."]
+    assert assessment.decisions.count() == 1

@@ -1,0 +1,324 @@
+"""The district's side of steps 3 and 5: receiving or returning a dossier, the receipt slip, and decisions.
+
+Assessment pages start from ``assessments_for_user`` (outside it: 404); an action
+the user may not take on an assessment they can see is a 403. Decisions are
+district documents: a user without ``wards.view_district_overview`` gets a 403.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from assessments.dossier import completeness_percent, missing_items
+from assessments.forms_district import DecisionApproveForm, DecisionCreateForm, ReturnForm
+from assessments.inbox import is_overdue
+from assessments.inspection import approve_decision, prepare_decision, release_decision, return_dossier
+from assessments.models import (
+    Assessment,
+    AssessmentState,
+    Cycle,
+    DecisionState,
+    DocumentKind,
+    DossierDocument,
+    RecognitionDecision,
+    StateChange,
+)
+from assessments.queries import assessments_for_user
+from assessments.workflow import TRANSITIONS, TransitionError, TransitionNotAllowed, perform_transition
+from wards.calendar import add_working_days
+from wards.models import District
+
+S = AssessmentState
+INSPECTION_PLAN_WORKING_DAYS = 10  # Circular 44, step 3
+
+
+def _require(request, perm: str, obj=None) -> None:
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied(perm)
+
+
+def _visible_or_404(request, pk: int) -> Assessment:
+    return get_object_or_404(assessments_for_user(request.user), pk=pk)
+
+
+def _no_longer_possible(request, assessment: Assessment):
+    """A page opened before somebody else acted: say so rather than refuse."""
+    messages.error(
+        request,
+        _("This action is no longer possible: the assessment is now “%(state)s”.")
+        % {"state": assessment.get_state_display()},
+    )
+    return redirect(assessment)
+
+
+# --- Step 3: receiving or returning the dossier ----------------------------------------------------
+
+
+def receive(request, pk: int):
+    """Confirm (GET) and record (POST) that the dossier arrived complete and valid: the 10-day clock starts."""
+    assessment = _visible_or_404(request, pk)
+    action = TRANSITIONS["receive_dossier"]
+    if assessment.state not in action.sources:
+        return _no_longer_possible(request, assessment)
+    _require(request, action.permission, assessment)
+    if request.method == "POST":
+        try:
+            perform_transition(assessment, action.name, request.user)
+        except TransitionNotAllowed as error:
+            messages.error(request, str(error))
+            return redirect(assessment)
+        messages.success(
+            request,
+            _("The dossier has been received. The inspection plan is due on %(date)s.")
+            % {"date": assessment.due_date.strftime("%d/%m/%Y")},
+        )
+        return redirect("assessments:receipt_slip", pk=assessment.pk)
+    context = {
+        "assessment": assessment,
+        "action": action,
+        "completeness": completeness_percent(assessment),
+        "missing": missing_items(assessment),
+        "due_date": add_working_days(timezone.localdate(), INSPECTION_PLAN_WORKING_DAYS),
+    }
+    return render(request, "assessments/district/receive.html", context)
+
+
+def return_for_supplement(request, pk: int):
+    """Send the dossier back to the ward with one line per missing item (the clock stops)."""
+    assessment = _visible_or_404(request, pk)
+    action = TRANSITIONS["return_dossier"]
+    if assessment.state not in action.sources:
+        return _no_longer_possible(request, assessment)
+    _require(request, action.permission, assessment)
+    form = ReturnForm(
+        request.POST if request.method == "POST" else None, suggestions=missing_items(assessment)
+    )
+    if form.is_valid():
+        try:
+            return_dossier(assessment, request.user, form.cleaned_data["item_list"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        except TransitionNotAllowed as error:
+            messages.error(request, str(error))
+            return redirect(assessment)
+        else:
+            messages.success(request, _("The dossier has been returned to the ward for supplement."))
+            return redirect(assessment)
+    return render(
+        request,
+        "assessments/district/return_form.html",
+        {"assessment": assessment, "action": action, "form": form},
+    )
+
+
+def _latest_receipt(assessment: Assessment) -> StateChange:
+    """The last receipt of the dossier that an administrator has not undone."""
+    undone = StateChange.objects.filter(assessment=assessment, undoes__isnull=False).values("undoes")
+    change = (
+        assessment.history.filter(transition="receive_dossier")
+        .exclude(pk__in=undone)
+        .select_related("actor")
+        .order_by("-at", "-pk")
+        .first()
+    )
+    if change is None:
+        raise Http404
+    return change
+
+
+def receipt_slip(request, pk: int):
+    """The printable receipt slip of the latest receipt: when, by whom, what, and the plan's due date."""
+    assessment = _visible_or_404(request, pk)
+    change = _latest_receipt(assessment)
+    documents = sorted(
+        DossierDocument.objects.filter(assessment=assessment),
+        key=lambda document: DocumentKind.values.index(document.kind),
+    )
+    context = {
+        "assessment": assessment,
+        "change": change,
+        "received_on": timezone.localtime(change.at).date(),
+        "documents": documents,
+        "district": District.current(),
+    }
+    return render(request, "assessments/district/receipt_slip.html", context)
+
+
+# --- Step 5: recognition decisions ------------------------------------------------------------------
+
+
+def decision_list(request):
+    """Every decision, newest cycle first, with its number, date, signer, state and number of wards."""
+    _require(request, "wards.view_district_overview")
+    decisions = (
+        RecognitionDecision.objects.select_related("cycle")
+        .annotate(ward_count=Count("assessments"))
+        .order_by("-cycle__year", "-pk")
+    )
+    return render(
+        request,
+        "assessments/district/decision_list.html",
+        {"decisions": decisions, "can_prepare": request.user.has_perm("assessments.prepare_decision")},
+    )
+
+
+def _decision_cycle(request) -> Cycle | None:
+    """The cycle asked for (``year``), else the latest with inspected wards, else the latest."""
+    year = request.POST.get("year") or request.GET.get("year")
+    if year:
+        try:
+            return Cycle.objects.get(year=int(year))
+        except (ValueError, Cycle.DoesNotExist):
+            raise Http404 from None
+    year = (
+        Assessment.objects.filter(state=S.INSPECTED)
+        .order_by("-cycle__year")
+        .values_list("cycle__year", flat=True)
+        .first()
+    )
+    cycles = Cycle.objects.order_by("-year")
+    return cycles.filter(year=year).first() if year else cycles.first()
+
+
+def decision_create(request):
+    """District staff choose the cycle and tick the inspected wards the chairman will recognise."""
+    _require(request, "assessments.prepare_decision")
+    cycle = _decision_cycle(request)
+    candidates = (
+        assessments_for_user(request.user)
+        .filter(cycle=cycle, state=S.INSPECTED)
+        .select_related("result__classification")
+        .prefetch_related(
+            Prefetch(
+                "decisions",
+                queryset=RecognitionDecision.objects.filter(state=DecisionState.PREPARED),
+                to_attr="prepared_decisions",
+            )
+        )
+        .order_by("ward__sort_key")
+    )
+    form = DecisionCreateForm(request.POST if request.method == "POST" else None, candidates=candidates)
+    if form.is_valid():
+        try:
+            decision = prepare_decision(cycle, request.user, list(form.cleaned_data["assessments"]))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft decision has been prepared for the chairman."))
+            return redirect("assessments:decision_detail", pk=decision.pk)
+    today = timezone.localdate()
+    rows = list(candidates)
+    if form.is_bound:
+        ticked = set(form["assessments"].value() or [])
+        selected = {a.pk for a in rows if str(a.pk) in ticked}
+    else:  # "select all": every ward not already in another draft decision is ticked
+        selected = {a.pk for a in rows if not a.prepared_decisions}
+    context = {
+        "form": form,
+        "cycle": cycle,
+        "years": list(Cycle.objects.order_by("-year").values_list("year", flat=True)),
+        "rows": [
+            {
+                "assessment": a,
+                "result": getattr(a, "result", None),
+                "overdue": is_overdue(a.due_date, today),
+                "selected": a.pk in selected,
+                "other_drafts": a.prepared_decisions,
+            }
+            for a in rows
+        ],
+    }
+    return render(request, "assessments/district/decision_form.html", context)
+
+
+def _decision_or_404(pk: int) -> RecognitionDecision:
+    wards = Assessment.objects.select_related("ward", "result__classification").order_by("ward__sort_key")
+    return get_object_or_404(
+        RecognitionDecision.objects.select_related("cycle", "prepared_by", "approved_by").prefetch_related(
+            Prefetch("assessments", queryset=wards)
+        ),
+        pk=pk,
+    )
+
+
+def _may_release(user, decision: RecognitionDecision) -> bool:
+    """District staff or the chairman, on an approved decision whose wards may all be published."""
+    assessments = decision.assessments.all()
+    return (
+        decision.state == DecisionState.APPROVED
+        and bool(assessments)
+        and all(user.has_perm("assessments.publish", assessment) for assessment in assessments)
+    )
+
+
+def _render_decision(request, decision: RecognitionDecision, approve_form=None):
+    can_approve = decision.state == DecisionState.PREPARED and request.user.has_perm(
+        "assessments.approve_decision"
+    )
+    if can_approve and approve_form is None:
+        user = request.user
+        approve_form = DecisionApproveForm(initial={"signer": user.full_name, "signer_title": user.position})
+    context = {
+        "decision": decision,
+        "rows": [(a, getattr(a, "result", None)) for a in decision.assessments.all()],
+        "can_approve": can_approve,
+        "approve_form": approve_form if can_approve else None,
+        "can_release": _may_release(request.user, decision),
+    }
+    return render(request, "assessments/district/decision_detail.html", context)
+
+
+def decision_detail(request, pk: int):
+    """The wards of the decision with their totals and classification, its state and the next action.
+
+    The chairman's approval form is on this page (its POST goes to ``decision_approve``).
+    """
+    _require(request, "wards.view_district_overview")
+    return _render_decision(request, _decision_or_404(pk))
+
+
+@require_POST
+def decision_approve(request, pk: int):
+    """The chairman signs the decision: number, date, signer and title; every ward is recognised."""
+    decision = _decision_or_404(pk)
+    _require(request, "assessments.approve_decision")
+    if decision.state != DecisionState.PREPARED:
+        messages.error(request, _("This decision has already been approved."))
+        return redirect("assessments:decision_detail", pk=decision.pk)
+    form = DecisionApproveForm(request.POST)
+    if form.is_valid():
+        try:
+            approve_decision(decision, request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        except TransitionError as error:
+            messages.error(request, str(error))
+            return redirect("assessments:decision_detail", pk=decision.pk)
+        else:
+            messages.success(request, _("The decision has been approved: the wards are recognised."))
+            return redirect("assessments:decision_detail", pk=decision.pk)
+    return _render_decision(request, decision, approve_form=form)
+
+
+@require_POST
+def decision_release(request, pk: int):
+    """Publish every ward of an approved decision at once."""
+    _require(request, "wards.view_district_overview")
+    decision = _decision_or_404(pk)
+    if decision.state != DecisionState.APPROVED:
+        messages.error(request, _("Only an approved decision can be released."))
+        return redirect("assessments:decision_detail", pk=decision.pk)
+    if not _may_release(request.user, decision):
+        raise PermissionDenied("assessments.publish")
+    try:
+        release_decision(decision, request.user)
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The decision has been released: the results are published."))
+    return redirect("assessments:decision_detail", pk=decision.pk)
