@@ -12,6 +12,7 @@ class NavItem:
     label: str
     url: str
     active: bool
+    manage: bool = False  # shown under the "Manage" menu rather than in the bar
 
 
 def _active_url(path: str, urls: list[str]) -> str | None:
@@ -57,6 +58,20 @@ def navigation(request):
     # The admin site lets in active staff users only (superusers, system administrators made staff).
     if user.is_active and user.is_staff:
         entries.append((_("Administration"), reverse("admin:index")))
+    manage_urls = {
+        reverse(name)
+        for name in (
+            "assessments:cycle_list",
+            "assessments:framework_list",
+            "wards:calendar",
+            "wards:user_list",
+            "admin:index",
+        )
+    }
     active = _active_url(request.path, [url for _label, url in entries])
-    items = [NavItem(str(label), url, url == active) for label, url in entries]
-    return {"nav_items": items, "portal_name": settings.PORTAL_NAME}
+    items = [NavItem(str(label), url, url == active, url in manage_urls) for label, url in entries]
+    return {
+        "nav_items": items,
+        "nav_manage": [item for item in items if item.manage],
+        "portal_name": settings.PORTAL_NAME,
+    }
