@@ -88,6 +88,13 @@ def _ward_user(ward: Ward, role: str, prefix: str) -> User:
     return user
 
 
+DOCUMENT_CODES = {
+    DocumentKind.PROPOSAL: "TTr",
+    DocumentKind.REPORT: "BC",
+    DocumentKind.SELF_INSPECTION_MINUTES: "BB",
+}
+
+
 def _draft_plan(assessment: Assessment, officer: User) -> None:
     SelfInspectionPlan.objects.update_or_create(
         assessment=assessment,
@@ -129,7 +136,7 @@ def _fill_dossier(assessment: Assessment, officer: User, *, complete: bool) -> N
             document = DossierDocument(
                 assessment=assessment,
                 kind=kind,
-                number=f"{number:02d}/{'TTr' if kind == DocumentKind.PROPOSAL else 'BC'}-UBND",
+                number=f"{number:02d}/{DOCUMENT_CODES[kind]}-UBND",
                 issued_on=datetime.date(assessment.cycle.year, 10, 20),
                 signer=assessment.ward.chairman_name,
                 scan_name=f"{kind}.pdf",

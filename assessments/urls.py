@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import assessment, district, dossier, frameworks, inspection, public
+from assessments.views import assessment, district, documents, dossier, frameworks, inspection, public
 
 app_name = "assessments"
 
@@ -20,7 +20,11 @@ urlpatterns = [
         dossier.carry_over,
         name="carry_over",
     ),
-    path("assessments/<int:pk>/evidence/<int:evidence_pk>/", dossier.evidence_download, name="evidence_download"),
+    path(
+        "assessments/<int:pk>/evidence/<int:evidence_pk>/",
+        dossier.evidence_download,
+        name="evidence_download",
+    ),
     path(
         "assessments/<int:pk>/evidence/<int:evidence_pk>/delete/",
         dossier.evidence_delete,
@@ -31,6 +35,9 @@ urlpatterns = [
     path("assessments/<int:pk>/dossier.zip", dossier.dossier_zip, name="dossier_zip"),
     path("assessments/<int:pk>/scores.xlsx", dossier.scores_xlsx, name="scores_xlsx"),
     path("assessments/<int:pk>/scores/import/", dossier.scores_import, name="scores_import"),
+    # Official documents generated in the Decree 30 format (views/documents.py).
+    path("assessments/<int:pk>/print/<str:key>.pdf", documents.document_pdf, name="document_pdf"),
+    path("assessments/<int:pk>/print/<str:key>.docx", documents.document_docx, name="document_docx"),
     # Receipt and recognition decisions (views/district.py).
     path("assessments/<int:pk>/receive/", district.receive, name="receive"),
     path("assessments/<int:pk>/return/", district.return_for_supplement, name="return_for_supplement"),

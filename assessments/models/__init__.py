@@ -21,6 +21,7 @@ from assessments.models.inspection import (
     TeamMember,
 )
 from assessments.models.notification import Notification
+from assessments.models.numbering import DocumentSequence, IssuedNumber
 
 __all__ = [
     "Assessment",
@@ -31,12 +32,14 @@ __all__ = [
     "Cycle",
     "DecisionState",
     "DocumentKind",
+    "DocumentSequence",
     "DossierDocument",
     "EvidenceFile",
     "Framework",
     "InspectionPlan",
     "InspectionResult",
     "InspectionScore",
+    "IssuedNumber",
     "Notification",
     "PlanState",
     "ProtectedStateError",

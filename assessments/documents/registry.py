@@ -1,0 +1,105 @@
+"""The official documents the portal produces: one row per document kind.
+
+Adding a document = a template in templates/documents/ (extending
+``documents/base.html``) + a context function ``build(kind, obj) -> dict`` that
+returns at least ``doc`` (a ``render.DocumentFrame``) and ``filename`` + one
+``DocumentType`` row below. Views, the ZIP and the benchmark iterate
+``DOCUMENT_TYPES``; ``render_document(key, obj)`` is the one entry point.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from assessments.documents import ward_side
+from assessments.documents.render import render_html, render_pdf
+
+VIEW_ASSESSMENT = "assessments.view_assessment"
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    key: str
+    title: str  # Vietnamese name of the document, e.g. "Kế hoạch tự kiểm tra"
+    type_code: str  # Decree 30 abbreviation in the number: KH, TTr, BC, BB, QĐ, TB
+    template: str
+    build_context: Callable[["DocumentType", Any], dict]
+    permission: str = VIEW_ASSESSMENT  # checked with user.has_perm(permission, obj)
+    subject: str = "assessment"  # what ``obj`` is: "assessment" documents are served per assessment
+
+    @property
+    def file_code(self) -> str:
+        """The type code in ASCII for file names (QĐ → QD)."""
+        return self.type_code.replace("Đ", "D").replace("đ", "d")
+
+
+DOCUMENT_TYPES: dict[str, DocumentType] = {
+    kind.key: kind
+    for kind in [
+        DocumentType(
+            "ward_plan", "Kế hoạch tự kiểm tra", "KH", "documents/ward_plan.html", ward_side.plan_context
+        ),
+        DocumentType(
+            "ward_proposal",
+            "Tờ trình đề nghị kiểm tra",
+            "TTr",
+            "documents/ward_proposal.html",
+            ward_side.proposal_context,
+        ),
+        DocumentType(
+            "ward_report",
+            "Báo cáo kết quả tự kiểm tra",
+            "BC",
+            "documents/ward_report.html",
+            ward_side.report_context,
+        ),
+        DocumentType(
+            "ward_minutes",
+            "Biên bản tự kiểm tra",
+            "BB",
+            "documents/ward_minutes.html",
+            ward_side.minutes_context,
+        ),
+    ]
+}
+
+DocumentNotAvailable = ward_side.DocumentNotAvailable
+
+
+def document_types(subject: str = "assessment") -> list[DocumentType]:
+    """The kinds produced for one kind of object, in procedure order."""
+    return [kind for kind in DOCUMENT_TYPES.values() if kind.subject == subject]
+
+
+@dataclass
+class BuiltDocument:
+    """One document's context, built once, ready to be written as PDF or DOCX."""
+
+    kind: DocumentType
+    context: dict
+
+    def pdf(self) -> bytes:
+        return render_pdf(self.kind.template, self.context)
+
+    def docx(self) -> bytes:
+        from assessments.documents.docx import html_to_docx
+
+        return html_to_docx(render_html(self.kind.template, self.context))
+
+    def filename(self, extension: str) -> str:
+        return f"{self.context['filename']}.{extension}"
+
+
+def build_document(key: str, obj) -> BuiltDocument:
+    """Raises ``KeyError`` for an unknown key, ``DocumentNotAvailable`` when it cannot be produced yet."""
+    kind = DOCUMENT_TYPES[key]
+    return BuiltDocument(kind, kind.build_context(kind, obj))
+
+
+def render_document(key: str, obj) -> bytes:
+    """The PDF of document ``key`` for ``obj`` (issuing its number the first time)."""
+    return build_document(key, obj).pdf()
+
+
+def render_document_docx(key: str, obj) -> bytes:
+    return build_document(key, obj).docx()

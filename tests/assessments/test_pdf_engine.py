@@ -1,0 +1,201 @@
+"""The PDF engine: format, fonts, escaping of user text and the static-only URL fetcher."""
+
+import datetime
+import io
+import re
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from pypdf import PdfReader
+
+from assessments.documents import render
+from assessments.documents.registry import render_document
+from assessments.documents.render import StaticOnlyFetcher, vn_date_line, vn_number
+from assessments.plan import save_plan
+
+INJECTION = '<img src="http://127.0.0.1:9/x.png"> and </style><h1>X</h1>'
+
+
+def normalised(text: str) -> str:
+    """NFC, whitespace collapsed: how extracted PDF text is compared."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def pdf_text(pdf: bytes) -> str:
+    return normalised(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def font_names(pdf: bytes) -> set[str]:
+    names = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]))
+    return names
+
+
+def write_plan(assessment, officer, **fields):
+    data = {
+        "team_members": "Trưởng đoàn: Nguyễn Văn An\nThư ký: Phạm Thị Dung",
+        "schedule": "Từ 01/10/2018 đến 20/10/2018",
+        "content": "Tự kiểm tra 15 tiêu chí.",
+        **fields,
+    }
+    return save_plan(assessment, data, officer)
+
+
+class RecordingFetcher(StaticOnlyFetcher):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def fetch(self, url, headers=None):
+        self.urls.append(url)
+        return super().fetch(url, headers)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (datetime.date(2018, 10, 5), "Phường 1, ngày 05 tháng 10 năm 2018"),
+        (datetime.date(2019, 1, 15), "Phường 1, ngày 15 tháng 01 năm 2019"),
+        (datetime.date(2019, 3, 20), "Phường 1, ngày 20 tháng 3 năm 2019"),
+        (datetime.date(2019, 2, 1), "Phường 1, ngày 01 tháng 02 năm 2019"),
+        (datetime.date(2019, 12, 31), "Phường 1, ngày 31 tháng 12 năm 2019"),
+    ],
+)
+def test_vn_date_line_pads_days_below_10_and_months_1_and_2(day, expected):
+    assert vn_date_line("Phường 1", day) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(Decimal("6.0"), "6"), (Decimal("87.5"), "87,5"), (Decimal(100), "100"), (None, ""), (0, "0")],
+)
+def test_vn_number_drops_zero_decimals_and_uses_a_decimal_comma(value, expected):
+    assert vn_number(value) == expected
+
+
+def test_render_pdf_prints_user_text_literally_and_fetches_nothing(monkeypatch, assessment, ward_officer):
+    write_plan(assessment, ward_officer, content=INJECTION, team_members="</style><h1>X</h1>")
+    fetcher = RecordingFetcher()
+    monkeypatch.setattr(render, "url_fetcher", fetcher)
+
+    text = pdf_text(render_document("ward_plan", assessment))
+
+    assert '<img src="http://127.0.0.1:9/x.png"> and </style><h1>X</h1>' in text
+    assert "II. THÀNH PHẦN ĐOÀN TỰ KIỂM TRA </style><h1>X</h1> III. THỜI GIAN" in text
+    assert fetcher.urls == []
+
+
+def test_render_pdf_fetches_static_files_only(monkeypatch, settings, tmp_path):
+    (tmp_path / "documents").mkdir()
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]},
+    ]
+    (tmp_path / "documents" / "probe.html").write_text(
+        '<p>Ảnh</p><img src="http://127.0.0.1:9/x.png"><img src="file:///etc/hostname">'
+        '<img src="/static/documents/document.css"><img src="static:documents/document.css">'
+    )
+    fetcher = RecordingFetcher()
+    monkeypatch.setattr(render, "url_fetcher", fetcher)
+
+    text = pdf_text(render.render_pdf("documents/probe.html", {}))
+
+    assert text == "Ảnh"
+    assert fetcher.urls == [
+        "http://127.0.0.1:9/x.png",
+        "file:///etc/hostname",
+        f"{render.BASE_URL}static/documents/document.css",
+        "static:documents/document.css",
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/x.png",
+        "https://example.com/static/documents/document.css",
+        "file:///etc/passwd",
+        "data:text/plain,hello",
+        f"{render.BASE_URL}media/x.png",
+        f"{render.BASE_URL}static/../../../etc/passwd",
+        "static:../../etc/passwd",
+        "static:/etc/passwd",
+        "static:documents/missing.css",
+    ],
+)
+def test_fetcher_refuses_everything_but_existing_static_files(url):
+    with pytest.raises(ValueError):
+        StaticOnlyFetcher().fetch(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["static:documents/document.css", f"{render.BASE_URL}static/documents/document.css"]
+)
+def test_fetcher_serves_a_static_file(url):
+    response = StaticOnlyFetcher().fetch(url)
+
+    assert response.read() == (Path(settings.BASE_DIR) / "static/documents/document.css").read_bytes()
+    assert response.content_type == "text/css"
+
+
+def test_render_pdf_is_a4_portrait_with_liberation_serif_and_vietnamese_text(assessment, ward_officer):
+    write_plan(assessment, ward_officer)
+
+    pdf = render_document("ward_plan", assessment)
+
+    reader = PdfReader(io.BytesIO(pdf))
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(595.28, abs=1)
+        assert float(page.mediabox.height) == pytest.approx(841.89, abs=1)
+    text = pdf_text(pdf)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Độc lập - Tự do - Hạnh phúc" in text
+    assert "ỦY BAN NHÂN DÂN PHƯỜNG 1" in text
+    assert "Trưởng đoàn: Nguyễn Văn An" in text
+    families = {name.split("+")[-1].replace("-", "") for name in font_names(pdf)}
+    assert families <= {
+        "LiberationSerif",
+        "LiberationSerifBold",
+        "LiberationSerifItalic",
+        "LiberationSerifBoldItalic",
+    }
+    assert {"LiberationSerif", "LiberationSerifBold", "LiberationSerifItalic"} <= families
+
+
+def texts_above(page, y: float) -> list[str]:
+    """The pieces of text printed higher than ``y`` points from the bottom of ``page``."""
+    found = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip() and tm[5] * cm[3] + cm[5] > y:
+            found.append(text.strip())
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_page_numbers_start_on_page_two_at_the_top(assessment, ward_officer):
+    write_plan(assessment, ward_officer, content="\n".join(f"Nội dung {n}." for n in range(60)))
+
+    reader = PdfReader(io.BytesIO(render_document("ward_plan", assessment)))
+
+    top_margin = 841.89 - 20 * 72 / 25.4  # the page number sits in the 20 mm top margin
+    assert len(reader.pages) == 3
+    assert texts_above(reader.pages[0], top_margin) == []
+    assert texts_above(reader.pages[1], top_margin) == ["2"]
+    assert texts_above(reader.pages[2], top_margin) == ["3"]
+
+
+def test_fonts_and_stylesheet_are_made_once_per_process(assessment, ward_officer):
+    write_plan(assessment, ward_officer)
+    render_document("ward_plan", assessment)
+    font_config, stylesheet = render._resources()
+
+    render_document("ward_plan", assessment)
+
+    assert render._resources() == (font_config, stylesheet)
+    assert render._resources()[0] is font_config
