@@ -201,7 +201,7 @@ def test_return_for_supplement_stops_the_clock_and_resubmission_starts_a_new_one
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_inspectors_saving_the_same_score_at_once_only_one_wins(
     assessment, walk_to, education_staff, district_chairman, inspector
 ):

@@ -233,7 +233,7 @@ def test_available_transitions_offer_only_what_the_user_may_do(
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_simultaneous_transitions_only_one_succeeds(ward_chairman, ward_officer, cycle, ward):
     from tests.factories import AssessmentFactory
 
