@@ -121,9 +121,9 @@ def carry_over_evidence(assessment: Assessment, criterion: Criterion, actor) -> 
 
     Returns how many files were carried over; files already carried over are skipped.
     """
-    previous = (
-        Assessment.objects.filter(ward_id=assessment.ward_id, cycle__year=assessment.cycle.year - 1).first()
-    )
+    previous = Assessment.objects.filter(
+        ward_id=assessment.ward_id, cycle__year=assessment.cycle.year - 1
+    ).first()
     if previous is None:
         return 0
     already = set(
@@ -303,7 +303,9 @@ def apply_self_scores(assessment: Assessment, rows, actor) -> int:
                     code="no_evidence",
                 ) from None
             CriterionSelfScore.objects.update_or_create(
-                assessment=locked, criterion=row.criterion, defaults={"points": row.points, "comment": row.comment}
+                assessment=locked,
+                criterion=row.criterion,
+                defaults={"points": row.points, "comment": row.comment},
             )
         recompute_self_total(locked)
     assessment.self_total = locked.self_total
@@ -336,28 +338,48 @@ def _open_private(name: str) -> Callable[[], IO[bytes]]:
     return partial(private_storage.open, name, "rb")
 
 
+def _open_bytes(produce: Callable[[], bytes]) -> IO[bytes]:
+    return io.BytesIO(produce())
+
+
 def dossier_zip_entries(assessment: Assessment) -> Iterator[ZipEntry]:
-    """Every file of the dossier: evidence per criterion, the signed scans, and the score sheet.
+    """Every file of the dossier: evidence per criterion, the signed scans, the generated documents, the sheet.
 
     Evidence goes to ``Tieu-chi-NN/<original name>`` (clashing names get
-    `` (2)``), scans to ``Van-ban/<kind><ext>``, the self-assessment sheet to
-    ``tong-hop.xlsx``. Add new kinds of files (e.g. generated PDFs) here.
+    `` (2)``), scans to ``Van-ban/<kind><ext>``, the ward's documents that can
+    be produced now as PDF to ``Van-ban-dien-tu/<document file name>.pdf``, the
+    self-assessment sheet to ``tong-hop.xlsx``. A generated document gets its
+    register number here the first time (it is issued with the dossier); its
+    PDF is rendered only when the entry is opened.
     """
+    from assessments.documents.registry import DocumentNotAvailable, build_document
+    from assessments.documents.ward_kinds import ward_document_kinds
     from assessments.spreadsheet import export_self_scores
 
     used: set[str] = set()
-    evidence = assessment.evidence.select_related("criterion").order_by("criterion__number", "uploaded_at", "pk")
+    evidence = assessment.evidence.select_related("criterion").order_by(
+        "criterion__number", "uploaded_at", "pk"
+    )
     for item in evidence:
         folder = f"Tieu-chi-{item.criterion.number:02d}"
         # Uploads keep a safe base name already; rows made elsewhere (admin, imports) are cleaned again.
         name = sanitise_name(item.original_name) or PurePosixPath(item.file.name).name
         yield ZipEntry(_unique_arcname(f"{folder}/{name}", used), _open_private(item.file.name))
-    documents = sorted(assessment.documents.all(), key=lambda document: DocumentKind.values.index(document.kind))
+    documents = sorted(
+        assessment.documents.all(), key=lambda document: DocumentKind.values.index(document.kind)
+    )
     for document in documents:
         if document.scan:
             suffix = PurePosixPath(document.scan.name).suffix.lower()
             arcname = f"Van-ban/{document.kind.replace('_', '-')}{suffix}"
             yield ZipEntry(_unique_arcname(arcname, used), _open_private(document.scan.name))
+    for kind in ward_document_kinds(assessment):
+        try:
+            built = build_document(kind.key, assessment)
+        except DocumentNotAvailable:
+            continue
+        arcname = f"Van-ban-dien-tu/{built.filename('pdf')}"
+        yield ZipEntry(_unique_arcname(arcname, used), partial(_open_bytes, built.pdf))
     yield ZipEntry(_unique_arcname("tong-hop.xlsx", used), lambda: io.BytesIO(export_self_scores(assessment)))
 
 
@@ -375,7 +397,9 @@ def build_dossier_zip(assessment: Assessment) -> IO[bytes]:
                 try:
                     source = entry.open()
                 except FileNotFoundError:
-                    logger.error("Dossier %s: the stored file for %s is missing.", assessment.pk, entry.arcname)
+                    logger.error(
+                        "Dossier %s: the stored file for %s is missing.", assessment.pk, entry.arcname
+                    )
                     continue
                 with source, archive.open(entry.arcname, "w") as target:
                     shutil.copyfileobj(source, target, CHUNK_SIZE)

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.models import (
@@ -25,7 +24,7 @@ from assessments.models import (
     TeamMember,
 )
 from assessments.scoring import classify, validate_points
-from assessments.workflow import TransitionError, perform_transition
+from assessments.workflow import TransitionError, effective_moment, perform_transition
 from wards.models import User
 
 
@@ -125,7 +124,7 @@ def approve_inspection_plan(plan: InspectionPlan, approver: User, *, today: date
     plan = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
     if not approver.has_perm("assessments.approve_inspection_plan") or plan.state != PlanState.SUBMITTED:
         raise PermissionDenied
-    plan.state, plan.approved_by, plan.approved_at = PlanState.APPROVED, approver, timezone.now()
+    plan.state, plan.approved_by, plan.approved_at = PlanState.APPROVED, approver, effective_moment(today)
     plan.save(update_fields=["state", "approved_by", "approved_at"])
     for assessment in plan.assessments.all():
         perform_transition(assessment, "plan_inspection", approver, today=today)
@@ -241,7 +240,12 @@ def close_inspection(assessment: Assessment, lead: User, *, today: date | None =
     total, band = compute_result(assessment)
     result, _created = InspectionResult.objects.update_or_create(
         assessment=assessment,
-        defaults={"total": total, "classification": band, "closed_by": lead, "closed_at": timezone.now()},
+        defaults={
+            "total": total,
+            "classification": band,
+            "closed_by": lead,
+            "closed_at": effective_moment(today),
+        },
     )
     perform_transition(assessment, "close_inspection", lead, today=today)
     return result

@@ -99,4 +99,6 @@ def notify_team(plan_pk: int) -> None:
                 "start": plan.start_date.strftime("%d/%m/%Y"),
                 "end": plan.end_date.strftime("%d/%m/%Y"),
             }
-        notify_users([member.user], subject, body, reverse("assessments:inspection_plan_detail", args=[plan.pk]))
+        notify_users(
+            [member.user], subject, body, reverse("assessments:inspection_plan_detail", args=[plan.pk])
+        )

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from assessments.views import assessment, district, documents, dossier, frameworks, inspection, public
+from assessments.views import (
+    assessment,
+    batches,
+    district,
+    documents,
+    dossier,
+    frameworks,
+    inspection,
+    public,
+)
 
 app_name = "assessments"
 
@@ -38,6 +47,18 @@ urlpatterns = [
     # Official documents generated in the Decree 30 format (views/documents.py).
     path("assessments/<int:pk>/print/<str:key>.pdf", documents.document_pdf, name="document_pdf"),
     path("assessments/<int:pk>/print/<str:key>.docx", documents.document_docx, name="document_docx"),
+    path("inspections/<int:pk>/print/<slug:key>.<str:fmt>", documents.plan_document, name="plan_document"),
+    path(
+        "decisions/<int:pk>/print/<slug:key>.<str:fmt>",
+        documents.decision_document,
+        name="decision_document",
+    ),
+    path("results/<int:year>/print/<slug:key>.<str:fmt>", documents.public_document, name="public_document"),
+    path("results/<int:year>/<str:code>/decision.pdf", documents.public_decision, name="public_decision"),
+    # Batches of documents rendered in the background (views/batches.py).
+    path("batches/new/", batches.batch_create, name="batch_create"),
+    path("batches/<int:pk>/", batches.batch_detail, name="batch_detail"),
+    path("batches/<int:pk>/download/", batches.batch_download, name="batch_download"),
     # Receipt and recognition decisions (views/district.py).
     path("assessments/<int:pk>/receive/", district.receive, name="receive"),
     path("assessments/<int:pk>/return/", district.return_for_supplement, name="return_for_supplement"),

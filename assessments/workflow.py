@@ -10,7 +10,7 @@ history row or the notifications.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -199,7 +199,9 @@ TRANSITIONS: dict[str, Transition] = {
 def available_transitions(assessment: Assessment, user) -> list[Transition]:
     """The transitions ``user`` may make now: what the page offers as buttons."""
     return [
-        t for t in TRANSITIONS.values() if assessment.state in t.sources and user.has_perm(t.permission, assessment)
+        t
+        for t in TRANSITIONS.values()
+        if assessment.state in t.sources and user.has_perm(t.permission, assessment)
     ]
 
 
@@ -232,7 +234,9 @@ def perform_transition(
         due_date = transition.deadline.due(locked, today) if transition.deadline else None
         with translation.override(settings.LANGUAGE_CODE):  # stored in the portal's language
             due_label = str(transition.deadline.label) if transition.deadline else ""
-        change = _record(locked, transition.name, transition.target, actor, reason, due_date, due_label)
+        change = _record(
+            locked, transition.name, transition.target, actor, reason, due_date, due_label, day=today
+        )
     _refresh(assessment)
     return change
 
@@ -246,18 +250,38 @@ def undo_last_transition(assessment: Assessment, actor, *, reason: str) -> State
             raise PermissionDenied("assessments.undo_transition")
         if not reason:
             raise ReasonRequired(_("Please give a reason."))
-        last = locked.history.order_by("-at", "-pk").first()
+        last = locked.history.order_by("-pk").first()
         if last is None:
             raise TransitionNotAllowed(_("There is nothing to undo."))
         change = _record(
-            locked, "undo", last.from_state, actor, reason, last.previous_due_date, last.previous_due_label, undoes=last
+            locked,
+            "undo",
+            last.from_state,
+            actor,
+            reason,
+            last.previous_due_date,
+            last.previous_due_label,
+            undoes=last,
         )
     _refresh(assessment)
     return change
 
 
-def _record(locked, name, target, actor, reason, due_date, due_label, undoes=None) -> StateChange:
+def effective_moment(day: date | None) -> datetime:
+    """When a step dated ``day`` took place: now, or that day at the current time.
+
+    Steps are recorded for another day only by imports, the demo data and tests
+    (the ``today`` argument); the history then shows the day the step belongs to.
+    """
+    now = timezone.now()
+    if day is None or day == timezone.localdate(now):
+        return now
+    return timezone.make_aware(datetime.combine(day, timezone.localtime(now).time()))
+
+
+def _record(locked, name, target, actor, reason, due_date, due_label, undoes=None, day=None) -> StateChange:
     change = StateChange.objects.create(
+        at=effective_moment(day),
         assessment=locked,
         transition=name,
         from_state=locked.state,

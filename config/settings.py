@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django_filters",
     "template_partials",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "wards",
     "assessments",
     "centers",
@@ -156,6 +158,15 @@ STORAGES = {
         )
     },
 }
+
+# Background tasks (django-tasks): batches of documents are rendered by `manage.py db_worker`, not in the
+# web process. "immediate" runs each task at once in the process that queues it (tests, one-off scripts).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = env_choice("TASKS_BACKEND", tuple(_TASK_BACKENDS), "database")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

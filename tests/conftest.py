@@ -16,6 +16,8 @@ from wards.models import Role, UnitKind
 def _fast_passwords_and_vietnamese(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.LANGUAGE_CODE = "vi"
+    # Background tasks run at once, in the test, through the same code path as the worker's.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ CLASS_FORMAT = {
     "doc-issuer": {"align": "center", "indent": False},
     "doc-national": {"align": "center", "indent": False},
     "doc-files": {"size": 11},
+    "doc-decides": {"align": "center", "bold": True, "indent": False},
+    "doc-authority": {"align": "center", "bold": True, "indent": False},
     "num": {"align": "center"},
     "total": {"bold": True},
 }

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from assessments.documents import ward_side
+from assessments.documents import district_side, ward_side
 from assessments.documents.render import render_html, render_pdf
 
 VIEW_ASSESSMENT = "assessments.view_assessment"
+VIEW_DISTRICT = "wards.view_district_overview"
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,73 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "documents/ward_minutes.html",
             ward_side.minutes_context,
         ),
+        # The district's documents. "district_assessment": served per assessment like the ward's,
+        # but not part of the ward's own set (``document_types("assessment")``).
+        DocumentType(
+            "receipt_slip",
+            "Phiếu tiếp nhận hồ sơ",
+            district_side.RECEIPT_TYPE,
+            "documents/receipt_slip.html",
+            district_side.receipt_slip_context,
+            subject="district_assessment",
+        ),
+        DocumentType(
+            "return_notice",
+            "Thông báo trả hồ sơ để bổ sung",
+            "TB",
+            "documents/return_notice.html",
+            district_side.return_notice_context,
+            subject="district_assessment",
+        ),
+        DocumentType(
+            "inspection_plan",
+            "Kế hoạch kiểm tra",
+            "KH",
+            "documents/inspection_plan.html",
+            district_side.inspection_plan_context,
+            permission="",  # who sees a plan: ``plans_for_user`` in views/inspection.py
+            subject="plan",
+        ),
+        DocumentType(
+            "inspection_minutes",
+            "Biên bản kiểm tra",
+            "BB",
+            "documents/inspection_minutes.html",
+            district_side.inspection_minutes_context,
+            subject="district_assessment",
+        ),
+        DocumentType(
+            "recognition_proposal",
+            "Tờ trình đề nghị công nhận",
+            "TTr",
+            "documents/recognition_proposal.html",
+            district_side.recognition_proposal_context,
+            permission=VIEW_DISTRICT,
+            subject="decision",
+        ),
+        DocumentType(
+            "decision",
+            "Quyết định công nhận",
+            "QĐ",
+            "documents/decision.html",
+            district_side.decision_context,
+            permission=VIEW_DISTRICT,  # a released decision is public (views/documents.py)
+            subject="decision",
+        ),
+        DocumentType(
+            "public_notice",
+            "Thông báo kết quả",
+            "TB",
+            "documents/public_notice.html",
+            district_side.public_notice_context,
+            permission="",  # public: published results only
+            subject="year",
+        ),
     ]
 }
+
+# Subjects whose ``obj`` is an assessment (served by the per-assessment views).
+ASSESSMENT_SUBJECTS = frozenset({"assessment", "district_assessment"})
 
 DocumentNotAvailable = ward_side.DocumentNotAvailable
 

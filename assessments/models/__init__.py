@@ -1,4 +1,5 @@
 from assessments.models.assessment import Assessment, AssessmentState, ProtectedStateError, StateChange
+from assessments.models.batch import BatchState, DocumentBatch
 from assessments.models.cycle import Cycle
 from assessments.models.dossier import (
     CriterionSelfScore,
@@ -26,11 +27,13 @@ from assessments.models.numbering import DocumentSequence, IssuedNumber
 __all__ = [
     "Assessment",
     "AssessmentState",
+    "BatchState",
     "ClassificationBand",
     "Criterion",
     "CriterionSelfScore",
     "Cycle",
     "DecisionState",
+    "DocumentBatch",
     "DocumentKind",
     "DocumentSequence",
     "DossierDocument",

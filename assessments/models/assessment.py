@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.cycle import Cycle
@@ -99,7 +100,7 @@ class StateChange(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
+    at = models.DateTimeField(_("at"), default=timezone.now)
     reason = models.TextField(_("reason"), blank=True)
     due_date = models.DateField(_("deadline started"), null=True, blank=True)
     previous_due_date = models.DateField(null=True, blank=True, editable=False)
@@ -111,7 +112,7 @@ class StateChange(models.Model):
     class Meta:
         verbose_name = _("state change")
         verbose_name_plural = _("state changes")
-        ordering = ["at", "pk"]
+        ordering = ["pk"]  # the order the changes were made in
 
     def __str__(self):
         return f"{self.assessment}: {self.from_state} → {self.to_state}"

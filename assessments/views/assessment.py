@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from assessments.documents.ward_kinds import ward_document_kinds
 from assessments.dossier import completeness_percent, criterion_statuses, documents_by_kind, missing_items
 from assessments.forms import AssessmentFilterForm, PlanForm, TransitionForm, UndoForm
 from assessments.inbox import (
@@ -155,6 +156,15 @@ def _render_detail(request, assessment, *, refusal=None):
         "can_edit_dossier": user.has_perm("assessments.edit_dossier", assessment),
         "can_undo": user.has_perm("assessments.undo_transition", assessment),
         "refusal": refusal,
+        # The ward's official documents, for everyone who sees the page (the plan once it is written).
+        "ward_documents": [
+            (
+                kind.title,
+                reverse("assessments:document_pdf", args=[assessment.pk, kind.key]),
+                reverse("assessments:document_docx", args=[assessment.pk, kind.key]),
+            )
+            for kind in ward_document_kinds(assessment)
+        ],
     }
     return render(request, "assessments/assessment_detail.html", context)
 
@@ -265,7 +275,7 @@ def undo(request, pk):
                 % {"state": assessment.get_state_display()},
             )
             return redirect(assessment)
-    last = assessment.history.select_related("actor").order_by("-at", "-pk").first()
+    last = assessment.history.select_related("actor").order_by("-pk").first()
     return render(
         request,
         "assessments/undo_form.html",

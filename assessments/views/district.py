@@ -123,7 +123,7 @@ def _latest_receipt(assessment: Assessment) -> StateChange:
         assessment.history.filter(transition="receive_dossier")
         .exclude(pk__in=undone)
         .select_related("actor")
-        .order_by("-at", "-pk")
+        .order_by("-pk")
         .first()
     )
     if change is None:

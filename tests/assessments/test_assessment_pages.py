@@ -400,7 +400,11 @@ def test_transition_with_its_own_district_page_or_command_is_not_made_here(
 
 @pytest.mark.parametrize(
     ("state", "name"),
-    [(S.PLAN_DRAFT, "submit_plan"), (S.PLAN_SUBMITTED, "approve_plan"), (S.DOSSIER_PREPARATION, "submit_dossier")],
+    [
+        (S.PLAN_DRAFT, "submit_plan"),
+        (S.PLAN_SUBMITTED, "approve_plan"),
+        (S.DOSSIER_PREPARATION, "submit_dossier"),
+    ],
 )
 def test_transition_by_an_officer_of_another_ward_is_not_found(
     login, other_ward_officer, walk_to, assessment, state, name

@@ -252,7 +252,9 @@ def test_approved_plan_notifies_each_member(
     assert inspector.notifications.filter(subject__startswith="Được phân công kiểm tra").count() == 1
 
 
-def test_a_ward_goes_into_one_decision_at_a_time(assessment, walk_to, education_staff, district_chairman, inspector):
+def test_a_ward_goes_into_one_decision_at_a_time(
+    assessment, walk_to, education_staff, district_chairman, inspector
+):
     from assessments.inspection import prepare_decision
 
     walk_to(assessment, S.INSPECTED)

@@ -12,8 +12,16 @@ from assessments.dossier import dossier_zip_entries
 from assessments.models import AssessmentState as S
 from assessments.models import DossierDocument, EvidenceFile
 from tests.assessments.conftest import PDF_BYTES, add_evidence, complete_dossier
+from tests.assessments.test_pdf_engine import pdf_text, write_plan
 from tests.assessments.test_uploads import png_bytes  # noqa: F401
 from tests.factories import AssessmentFactory
+
+# The ward's documents generated into the ZIP (the plan only once the ward has written it).
+GENERATED = [
+    "Van-ban-dien-tu/TTr-P01-2018.pdf",
+    "Van-ban-dien-tu/BC-P01-2018.pdf",
+    "Van-ban-dien-tu/BB-P01-2018.pdf",
+]
 
 
 @pytest.fixture
@@ -66,6 +74,7 @@ def test_dossier_zip_holds_evidence_per_criterion_scans_and_the_sheet(login, pre
         "Tieu-chi-01/nghị quyết (3).pdf",
         "Tieu-chi-12/anh.png",
         "Van-ban/to-trinh.pdf",
+        *GENERATED,
         "tong-hop.xlsx",
     ]
     assert archive.read("Tieu-chi-01/nghị quyết.pdf") == PDF_BYTES
@@ -73,6 +82,8 @@ def test_dossier_zip_holds_evidence_per_criterion_scans_and_the_sheet(login, pre
     assert archive.read("Tieu-chi-01/nghị quyết (3).pdf") == b"%PDF-1.4 third"
     assert archive.read("Tieu-chi-12/anh.png") == png
     assert archive.read("Van-ban/to-trinh.pdf") == b"%PDF-1.4 scan"
+    for name in GENERATED:
+        assert archive.read(name).startswith(b"%PDF")
     sheet = load_workbook(io.BytesIO(archive.read("tong-hop.xlsx"))).worksheets[0]
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == list(range(1, 16))
 
@@ -84,6 +95,7 @@ def test_dossier_zip_of_a_complete_dossier_lists_every_criterion_and_document(lo
         "Van-ban/to-trinh.pdf",
         "Van-ban/bao-cao.pdf",
         "Van-ban/bien-ban.pdf",
+        *GENERATED,
         "tong-hop.xlsx",
     ]
 
@@ -91,9 +103,11 @@ def test_dossier_zip_of_a_complete_dossier_lists_every_criterion_and_document(lo
 def test_dossier_zip_entries_can_be_opened_lazily(preparing, ward_officer):
     add_evidence(preparing, preparing.cycle.framework.criteria.get(number=3), ward_officer)
     entries = list(dossier_zip_entries(preparing))
-    assert [entry.arcname for entry in entries] == ["Tieu-chi-03/minh-chung.pdf", "tong-hop.xlsx"]
+    assert [entry.arcname for entry in entries] == ["Tieu-chi-03/minh-chung.pdf", *GENERATED, "tong-hop.xlsx"]
     with entries[0].open() as handle:
         assert handle.read() == PDF_BYTES
+    with entries[1].open() as handle:
+        assert handle.read().startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("persona", ["ward_chairman", "education_staff", "inspector", "district_chairman"])
@@ -103,7 +117,7 @@ def test_dossier_zip_for_the_ward_and_the_district(
     walk_to(assessment, S.SUBMITTED)
     response = login(request.getfixturevalue(persona)).get(zip_url(assessment))
     assert response.status_code == 200
-    assert len(open_zip(response).namelist()) == 15 + 3 + 1
+    assert len(open_zip(response).namelist()) == 15 + 3 + len(GENERATED) + 1
 
 
 def test_dossier_zip_of_another_ward_is_404(
@@ -121,4 +135,26 @@ def test_dossier_zip_never_writes_outside_its_folders(login, preparing, ward_off
     """A name that did not come through the upload form (admin, old data) is still reduced to a base name."""
     add_file(preparing, 2, ward_officer, "../../evil.pdf", PDF_BYTES, "application/pdf")
     names = open_zip(login(ward_officer).get(zip_url(preparing))).namelist()
-    assert names == ["Tieu-chi-02/evil.pdf", "tong-hop.xlsx"]
+    assert names == ["Tieu-chi-02/evil.pdf", *GENERATED, "tong-hop.xlsx"]
+
+
+def test_dossier_zip_holds_the_written_plan_and_keeps_the_documents_numbers(
+    login, walk_to, assessment, ward_officer
+):
+    """The first ZIP issues the documents' numbers; the next ZIP prints the same numbers again."""
+    write_plan(assessment, ward_officer)
+    preparing = walk_to(assessment, S.DOSSIER_PREPARATION)
+    client = login(ward_officer)
+
+    first = open_zip(client.get(zip_url(preparing)))
+    numbers = dict(preparing.issued_numbers.values_list("document_key", "number"))
+    second = open_zip(client.get(zip_url(preparing)))
+
+    expected = ["Van-ban-dien-tu/KH-P01-2018.pdf", *GENERATED, "tong-hop.xlsx"]
+    assert first.namelist() == second.namelist() == expected
+    assert numbers == {"ward_plan": 1, "ward_proposal": 1, "ward_report": 1, "ward_minutes": 1}
+    assert dict(preparing.issued_numbers.values_list("document_key", "number")) == numbers
+    plan_text = pdf_text(first.read("Van-ban-dien-tu/KH-P01-2018.pdf"))
+    assert "Số: 01/KH-UBND" in plan_text
+    assert "KẾ HOẠCH" in plan_text
+    assert pdf_text(second.read("Van-ban-dien-tu/BB-P01-2018.pdf")).count("Số: 01/BB-UBND") == 1

@@ -1,0 +1,11 @@
+"""Background tasks (django-tasks), run by ``python manage.py db_worker``; the work itself lives elsewhere."""
+
+from django_tasks import task
+
+from assessments.batches import run_batch
+
+
+@task
+def render_batch(batch_id: int) -> None:
+    """Render a ``DocumentBatch`` (``assessments.batches.run_batch``)."""
+    run_batch(batch_id)
