@@ -1,9 +1,11 @@
-"""Which assessments a user may see: the one visibility query every assessment page starts from."""
+"""What a user may see: the visibility queries every assessment and inspection-plan page starts from."""
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
-from assessments.models import Assessment
+from assessments.models import Assessment, InspectionPlan
 from wards.models import WARD_ROLES
+from wards.rules import is_inspector
 
 
 def assessments_for_user(user) -> QuerySet[Assessment]:
@@ -27,3 +29,29 @@ def assessments_for_user(user) -> QuerySet[Assessment]:
     if user.ward_id and user.has_role(*WARD_ROLES):
         return assessments.filter(ward_id=user.ward_id)
     return assessments.none()
+
+
+def visible_assessment_or_404(user, pk, queryset: QuerySet[Assessment] | None = None) -> Assessment:
+    """Assessment ``pk`` if ``user`` may see it; Http404 otherwise (no hint that it exists).
+
+    ``queryset`` narrows or widens what is loaded with it; it must start from
+    ``assessments_for_user(user)``.
+    """
+    return get_object_or_404(queryset if queryset is not None else assessments_for_user(user), pk=pk)
+
+
+def plans_for_user(user) -> QuerySet[InspectionPlan]:
+    """The inspection plans ``user`` may see.
+
+    - District staff (who draft) and the district chairman (who approves): every plan.
+    - Inspectors: the plans they are a member of.
+    - Anybody else: none.
+    """
+    plans = InspectionPlan.objects.select_related("cycle", "drafted_by", "approved_by")
+    if user.has_perm("assessments.draft_inspection_plan") or user.has_perm(
+        "assessments.approve_inspection_plan"
+    ):
+        return plans
+    if is_inspector(user):
+        return plans.filter(members__user=user).distinct()
+    return plans.none()

@@ -85,7 +85,7 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "KH",
             "documents/inspection_plan.html",
             district_side.inspection_plan_context,
-            permission="",  # who sees a plan: ``plans_for_user`` in views/inspection.py
+            permission="",  # who sees a plan: ``plans_for_user`` in queries.py
             subject="plan",
         ),
         DocumentType(

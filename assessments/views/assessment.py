@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -34,7 +34,7 @@ from assessments.models import (
     StateChange,
 )
 from assessments.plan import save_plan
-from assessments.queries import assessments_for_user
+from assessments.queries import assessments_for_user, visible_assessment_or_404
 from assessments.workflow import (
     TRANSITIONS,
     GuardFailed,
@@ -67,10 +67,6 @@ STEP_OF_STATE = {
     S.PUBLISHED: 6,
 }
 DOSSIER_WITH_WARD = {S.DOSSIER_PREPARATION, S.RETURNED}
-
-
-def _visible_or_404(request, pk, queryset=None):
-    return get_object_or_404(queryset if queryset is not None else assessments_for_user(request.user), pk=pk)
 
 
 def assessment_list(request):
@@ -189,12 +185,16 @@ def district_actions(assessment, user, history) -> list[tuple[str, str, str]]:
 
 def assessment_detail(request, pk):
     """The ward's assessment page: where it stands, the plan, the dossier, the actions and the history."""
-    return _render_detail(request, _visible_or_404(request, pk, _detail_queryset(request.user)))
+    return _render_detail(
+        request, visible_assessment_or_404(request.user, pk, _detail_queryset(request.user))
+    )
 
 
 def plan_edit(request, pk):
     """Step 1: the ward officer drafts the self-inspection plan."""
-    assessment = _visible_or_404(request, pk, assessments_for_user(request.user).select_related("plan"))
+    assessment = visible_assessment_or_404(
+        request.user, pk, assessments_for_user(request.user).select_related("plan")
+    )
     if not request.user.has_perm("assessments.edit_plan", assessment):
         raise PermissionDenied
     try:
@@ -217,7 +217,7 @@ def transition(request, pk, name):
     if name not in PAGE_TRANSITIONS:
         raise Http404
     action = TRANSITIONS[name]
-    assessment = _visible_or_404(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     if assessment.state not in action.sources:
         # A page opened before somebody else acted: say so rather than refuse.
         messages.error(
@@ -240,7 +240,7 @@ def transition(request, pk, name):
             messages.error(request, str(error))
             return redirect(assessment)
         except GuardFailed as error:
-            detail = _visible_or_404(request, pk, _detail_queryset(request.user))
+            detail = visible_assessment_or_404(request.user, pk, _detail_queryset(request.user))
             return _render_detail(
                 request, detail, refusal={"message": str(error), "problems": error.problems}
             )
@@ -256,7 +256,7 @@ def transition(request, pk, name):
 
 def undo(request, pk):
     """A system administrator takes back the last change of state, giving a reason."""
-    assessment = _visible_or_404(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     if not request.user.has_perm("assessments.undo_transition", assessment):
         raise PermissionDenied
     form = UndoForm(request.POST if request.method == "POST" else None)

@@ -28,7 +28,7 @@ from assessments.models import (
     RecognitionDecision,
     StateChange,
 )
-from assessments.queries import assessments_for_user
+from assessments.queries import assessments_for_user, visible_assessment_or_404
 from assessments.workflow import TRANSITIONS, TransitionError, TransitionNotAllowed, perform_transition
 from wards.calendar import add_working_days
 from wards.models import District
@@ -40,10 +40,6 @@ INSPECTION_PLAN_WORKING_DAYS = 10  # Circular 44, step 3
 def _require(request, perm: str, obj=None) -> None:
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied(perm)
-
-
-def _visible_or_404(request, pk: int) -> Assessment:
-    return get_object_or_404(assessments_for_user(request.user), pk=pk)
 
 
 def _no_longer_possible(request, assessment: Assessment):
@@ -61,7 +57,7 @@ def _no_longer_possible(request, assessment: Assessment):
 
 def receive(request, pk: int):
     """Confirm (GET) and record (POST) that the dossier arrived complete and valid: the 10-day clock starts."""
-    assessment = _visible_or_404(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     action = TRANSITIONS["receive_dossier"]
     if assessment.state not in action.sources:
         return _no_longer_possible(request, assessment)
@@ -90,7 +86,7 @@ def receive(request, pk: int):
 
 def return_for_supplement(request, pk: int):
     """Send the dossier back to the ward with one line per missing item (the clock stops)."""
-    assessment = _visible_or_404(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     action = TRANSITIONS["return_dossier"]
     if assessment.state not in action.sources:
         return _no_longer_possible(request, assessment)
@@ -133,7 +129,7 @@ def _latest_receipt(assessment: Assessment) -> StateChange:
 
 def receipt_slip(request, pk: int):
     """The printable receipt slip of the latest receipt: when, by whom, what, and the plan's due date."""
-    assessment = _visible_or_404(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     change = _latest_receipt(assessment)
     documents = sorted(
         DossierDocument.objects.filter(assessment=assessment),

@@ -22,14 +22,13 @@ from assessments.documents.registry import (
 )
 from assessments.models import AssessmentState, DecisionState, RecognitionDecision
 from assessments.public import published_years
-from assessments.queries import assessments_for_user
-from assessments.views.inspection import plans_for_user
+from assessments.queries import plans_for_user, visible_assessment_or_404
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _assessment_document(request, pk: int, key: str) -> BuiltDocument:
-    assessment = get_object_or_404(assessments_for_user(request.user), pk=pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     kind = DOCUMENT_TYPES.get(key)
     if kind is None or kind.subject not in ASSESSMENT_SUBJECTS:
         raise Http404

@@ -28,15 +28,10 @@ from assessments.dossier import (
 )
 from assessments.forms_dossier import CriterionSelfAssessmentForm, DossierDocumentForm, ScoresImportForm
 from assessments.models import Assessment, Criterion, CriterionSelfScore, DocumentKind, DossierDocument
-from assessments.queries import assessments_for_user
+from assessments.queries import visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
 from assessments.storage import private_storage
 from assessments.uploads import XLSX, content_type_for_name
-
-
-def _visible_assessment(request, pk: int) -> Assessment:
-    """The assessment if the user may see it; a 404 otherwise (no hint that it exists)."""
-    return get_object_or_404(assessments_for_user(request.user), pk=pk)
 
 
 def _require_edit(request, assessment: Assessment) -> None:
@@ -61,7 +56,7 @@ def _private_file_response(name: str, *, filename: str, content_type: str) -> Fi
 
 def criterion_edit(request, pk: int, number: int):
     """One criterion: self-score, comment and new evidence files, saved together or not at all."""
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     _require_edit(request, assessment)
     criterion = _criterion(assessment, number)
     score = CriterionSelfScore.objects.filter(assessment=assessment, criterion=criterion).first()
@@ -115,7 +110,7 @@ def criterion_edit(request, pk: int, number: int):
 @require_POST
 def carry_over(request, pk: int, number: int):
     """Reuse last year's evidence for this criterion (by reference to the same stored files)."""
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     _require_edit(request, assessment)
     criterion = _criterion(assessment, number)
     count = carry_over_evidence(assessment, criterion, request.user)
@@ -138,7 +133,7 @@ def carry_over(request, pk: int, number: int):
 
 
 def evidence_download(request, pk: int, evidence_pk: int):
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     evidence = get_object_or_404(assessment.evidence, pk=evidence_pk)
     return _private_file_response(
         evidence.file.name, filename=evidence.original_name, content_type=evidence.content_type
@@ -147,7 +142,7 @@ def evidence_download(request, pk: int, evidence_pk: int):
 
 @require_POST
 def evidence_delete(request, pk: int, evidence_pk: int):
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     evidence = get_object_or_404(assessment.evidence.select_related("criterion"), pk=evidence_pk)
     _require_edit(request, assessment)
     try:
@@ -170,7 +165,7 @@ def _document_kind(kind: str) -> DocumentKind:
 def document_edit(request, pk: int, kind: str):
     """Number, date, signer and signed scan of the proposal, the report or the minutes."""
     kind = _document_kind(kind)
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     _require_edit(request, assessment)
     document = DossierDocument.objects.filter(assessment=assessment, kind=kind).first()
     data = request.POST if request.method == "POST" else None
@@ -201,7 +196,7 @@ def document_edit(request, pk: int, kind: str):
 
 def document_scan(request, pk: int, kind: str):
     kind = _document_kind(kind)
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     document = DossierDocument.objects.filter(assessment=assessment, kind=kind).exclude(scan="").first()
     if document is None:
         raise Http404
@@ -215,7 +210,7 @@ def document_scan(request, pk: int, kind: str):
 
 def dossier_zip(request, pk: int):
     """The whole dossier in one ZIP, for the ward and the district."""
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     response = FileResponse(
         build_dossier_zip(assessment),
         as_attachment=True,
@@ -228,7 +223,7 @@ def dossier_zip(request, pk: int):
 
 
 def scores_xlsx(request, pk: int):
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     response = FileResponse(
         io.BytesIO(export_self_scores(assessment)),
         as_attachment=True,
@@ -242,7 +237,7 @@ def scores_xlsx(request, pk: int):
 
 def scores_import(request, pk: int):
     """Self-scores and comments from an XLSX sheet: every row checked first, then all saved or none."""
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     _require_edit(request, assessment)
     data = request.POST if request.method == "POST" else None
     form = ScoresImportForm(data, request.FILES if data is not None else None)

@@ -47,7 +47,7 @@ from assessments.models import (
     PlanState,
     TeamMember,
 )
-from assessments.queries import assessments_for_user
+from assessments.queries import plans_for_user, visible_assessment_or_404
 from assessments.rules import is_on_inspection_team
 from assessments.workflow import TransitionError
 from wards.rules import is_inspector
@@ -65,23 +65,6 @@ def may_see_plans(user) -> bool:
         or user.has_perm("assessments.approve_inspection_plan")
         or is_inspector(user)
     )
-
-
-def plans_for_user(user) -> QuerySet[InspectionPlan]:
-    """The inspection plans ``user`` may see.
-
-    - District staff (who draft) and the district chairman (who approves): every plan.
-    - Inspectors: the plans they are a member of.
-    - Anybody else: none.
-    """
-    plans = InspectionPlan.objects.select_related("cycle", "drafted_by", "approved_by")
-    if user.has_perm("assessments.draft_inspection_plan") or user.has_perm(
-        "assessments.approve_inspection_plan"
-    ):
-        return plans
-    if is_inspector(user):
-        return plans.filter(members__user=user).distinct()
-    return plans.none()
 
 
 def _with_team(plans: QuerySet[InspectionPlan]) -> QuerySet[InspectionPlan]:
@@ -250,10 +233,6 @@ def plan_return(request, pk: int):
 # --- Scoring ----------------------------------------------------------------------------------------
 
 
-def _visible_assessment(request, pk: int) -> Assessment:
-    return get_object_or_404(assessments_for_user(request.user), pk=pk)
-
-
 def _require_scoring(request, assessment: Assessment) -> None:
     if not request.user.has_perm("assessments.score_inspection", assessment):
         raise PermissionDenied
@@ -261,7 +240,7 @@ def _require_scoring(request, assessment: Assessment) -> None:
 
 def scoring(request, pk: int):
     """A team member's page for one ward: their criteria to score, the others read-only."""
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     _require_scoring(request, assessment)
     rows = scoring_rows(load_sheet(assessment), assigned_criteria(request.user, assessment))
     return render(
@@ -279,7 +258,7 @@ def scoring(request, pk: int):
 
 def score_criterion(request, pk: int, number: int):
     """Score one assigned criterion; a save based on an outdated version is refused and shown."""
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     _require_scoring(request, assessment)
     criterion = get_object_or_404(Criterion, framework_id=assessment.cycle.framework_id, number=number)
     if criterion.pk not in assigned_criteria(request.user, assessment):
@@ -343,7 +322,7 @@ def score_criterion(request, pk: int, number: int):
 
 def consolidation(request, pk: int):
     """Self-scores against team scores, with the total and classification (live, or stored once closed)."""
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     user = request.user
     if not (user.has_perm("wards.view_district_overview") or is_on_inspection_team(user, assessment)):
         raise Http404
@@ -374,7 +353,7 @@ def consolidation(request, pk: int):
 
 @require_POST
 def close(request, pk: int):
-    assessment = _visible_assessment(request, pk)
+    assessment = visible_assessment_or_404(request.user, pk)
     if not request.user.has_perm("assessments.close_inspection", assessment):
         raise PermissionDenied
     try:
