@@ -306,12 +306,22 @@ def approve_decision(
     return decision
 
 
+def may_release_decision(user: User, decision: RecognitionDecision) -> bool:
+    """District staff or the chairman, on an approved decision whose wards may all be published."""
+    assessments = decision.assessments.all()
+    return (
+        decision.state == DecisionState.APPROVED
+        and bool(assessments)
+        and all(user.has_perm("assessments.publish", assessment) for assessment in assessments)
+    )
+
+
 @transaction.atomic
 def release_decision(decision: RecognitionDecision, actor: User, *, today: date | None = None) -> None:
-    """Publish every ward of an approved decision at once."""
+    """Publish every ward of an approved decision at once (PermissionDenied unless ``may_release_decision``)."""
     decision = RecognitionDecision.objects.select_for_update().get(pk=decision.pk)
-    if decision.state != DecisionState.APPROVED:
-        raise PermissionDenied
+    if not may_release_decision(actor, decision):
+        raise PermissionDenied("assessments.publish")
     for assessment in decision.assessments.all():
         perform_transition(assessment, "publish", actor, today=today)
     decision.state = DecisionState.RELEASED

@@ -17,7 +17,13 @@ from django.views.decorators.http import require_POST
 from assessments.dossier import completeness_percent, missing_items
 from assessments.forms_district import DecisionApproveForm, DecisionCreateForm, ReturnForm
 from assessments.inbox import is_overdue
-from assessments.inspection import approve_decision, prepare_decision, release_decision, return_dossier
+from assessments.inspection import (
+    approve_decision,
+    may_release_decision,
+    prepare_decision,
+    release_decision,
+    return_dossier,
+)
 from assessments.models import (
     Assessment,
     AssessmentState,
@@ -242,16 +248,6 @@ def _decision_or_404(pk: int) -> RecognitionDecision:
     )
 
 
-def _may_release(user, decision: RecognitionDecision) -> bool:
-    """District staff or the chairman, on an approved decision whose wards may all be published."""
-    assessments = decision.assessments.all()
-    return (
-        decision.state == DecisionState.APPROVED
-        and bool(assessments)
-        and all(user.has_perm("assessments.publish", assessment) for assessment in assessments)
-    )
-
-
 def _render_decision(request, decision: RecognitionDecision, approve_form=None):
     can_approve = decision.state == DecisionState.PREPARED and request.user.has_perm(
         "assessments.approve_decision"
@@ -264,7 +260,7 @@ def _render_decision(request, decision: RecognitionDecision, approve_form=None):
         "rows": [(a, getattr(a, "result", None)) for a in decision.assessments.all()],
         "can_approve": can_approve,
         "approve_form": approve_form if can_approve else None,
-        "can_release": _may_release(request.user, decision),
+        "can_release": may_release_decision(request.user, decision),
     }
     return render(request, "assessments/district/decision_detail.html", context)
 
@@ -309,10 +305,8 @@ def decision_release(request, pk: int):
     if decision.state != DecisionState.APPROVED:
         messages.error(request, _("Only an approved decision can be released."))
         return redirect("assessments:decision_detail", pk=decision.pk)
-    if not _may_release(request.user, decision):
-        raise PermissionDenied("assessments.publish")
     try:
-        release_decision(decision, request.user)
+        release_decision(decision, request.user)  # PermissionDenied (403) unless may_release_decision
     except TransitionError as error:
         messages.error(request, str(error))
     else:
