@@ -18,7 +18,7 @@ from assessments.inspection import (
     submit_inspection_plan,
 )
 from assessments.models import AssessmentState as S
-from assessments.models import CriterionSelfScore, DocumentKind, DossierDocument, EvidenceFile
+from assessments.models import CriterionSelfScore, DocumentKind, DossierDocument, EvidenceFile, Framework
 from assessments.workflow import TRANSITIONS, perform_transition
 from tests.factories import AssessmentFactory, CycleFactory
 
@@ -38,6 +38,12 @@ def cycle(db, promotion_association):
 @pytest.fixture
 def assessment(cycle, ward):
     return AssessmentFactory(cycle=cycle, ward=ward)
+
+
+@pytest.fixture
+def circular_44(db):
+    """The seeded framework of Circular 44/2014, version 1."""
+    return Framework.objects.get(code="tt44-2014", version=1)
 
 
 def add_evidence(assessment, criterion, user, name="minh-chung.pdf"):

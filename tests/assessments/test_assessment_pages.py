@@ -3,9 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from django.utils import dateformat, timezone, translation
-from django.utils.html import escape
-from django.utils.translation import gettext
+from django.utils import dateformat, timezone
 
 from assessments.inspection import return_dossier
 from assessments.models import Assessment, CriterionSelfScore, SelfInspectionPlan, StateChange
@@ -14,6 +12,7 @@ from assessments.queries import assessments_for_user
 from assessments.workflow import TRANSITIONS, perform_transition
 from tests.assessments.conftest import add_evidence
 from tests.factories import AssessmentFactory, CycleFactory, UserFactory, WardFactory
+from tests.helpers import vi
 
 PERSONAS = [
     "ward_officer",
@@ -26,13 +25,6 @@ PERSONAS = [
     "steering_member",
     "system_admin",
 ]
-
-
-def vi(msgid: str, **values) -> str:
-    """``msgid`` as the page shows it (Vietnamese, HTML-escaped), with its placeholders filled."""
-    with translation.override("vi"):
-        text = gettext(msgid)
-    return escape(text % values if values else text)
 
 
 def wards_with_assessments(cycle, count: int) -> list[Assessment]:

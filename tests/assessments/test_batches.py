@@ -1,8 +1,5 @@
 """Batches of documents rendered in the background: start, progress, the ZIP, failure, who may do what."""
 
-import io
-import zipfile
-
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -12,8 +9,8 @@ from django.utils.translation import gettext
 from assessments.batches import run_batch, start_batch
 from assessments.documents import registry
 from assessments.models import BatchState, DocumentBatch, IssuedNumber
-from tests.assessments.test_pdf_engine import pdf_text
 from tests.factories import AssessmentFactory, CycleFactory, WardFactory
+from tests.helpers import open_zip, pdf_text
 
 CREATE_URL = reverse("assessments:batch_create")
 MINUTES = {"kind": "ward_minutes", "year": "2018"}
@@ -34,10 +31,6 @@ def detail_url(batch):
 
 def download_url(batch):
     return reverse("assessments:batch_download", args=[batch.pk])
-
-
-def open_zip(response) -> zipfile.ZipFile:
-    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
 
 
 def start_as(client, django_capture_on_commit_callbacks, data=MINUTES):

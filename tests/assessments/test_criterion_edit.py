@@ -12,8 +12,9 @@ from assessments.models import AssessmentState as S
 from assessments.models import CriterionSelfScore, EvidenceFile
 from assessments.workflow import perform_transition
 from tests.assessments.conftest import PDF_BYTES, add_evidence, complete_dossier
-from tests.assessments.test_uploads import stored_files, vi, vi_plural  # noqa: F401
 from tests.factories import AssessmentFactory, CycleFactory
+from tests.helpers import stored_files, vi_plural
+from tests.helpers import vi_text as vi
 
 REFUSED_EDITORS = [
     "ward_chairman",

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from assessments.models import Assessment, Cycle, Framework
+from assessments.models import Assessment, Cycle
 from assessments.models import AssessmentState as S
 from assessments.workflow import perform_transition
 from tests.factories import AssessmentFactory, CycleFactory, DistrictUnitFactory, WardFactory
@@ -13,11 +13,6 @@ from wards.models import UnitKind
 
 CREATE_URL = reverse("assessments:cycle_create")
 LIST_URL = reverse("assessments:cycle_list")
-
-
-@pytest.fixture
-def circular_44(db):
-    return Framework.objects.get(code="tt44-2014", version=1)
 
 
 @pytest.fixture

@@ -4,13 +4,12 @@ import datetime
 
 import pytest
 from django.utils import formats, timezone, translation
-from django.utils.html import escape
-from django.utils.translation import gettext
 
 from assessments.inspection import approve_decision, prepare_decision
 from assessments.models import Assessment, DecisionState, InspectionResult, RecognitionDecision
 from assessments.models import AssessmentState as S
 from tests.factories import AssessmentFactory, UserFactory, WardFactory
+from tests.helpers import vi
 from wards.models import Role
 
 APPROVAL = {
@@ -19,13 +18,6 @@ APPROVAL = {
     "signer": "Trịnh Văn Long",
     "signer_title": "Phó Chủ tịch",
 }
-
-
-def vi(msgid: str, **values) -> str:
-    """``msgid`` as the page shows it (Vietnamese, HTML-escaped), with its placeholders filled."""
-    with translation.override("vi"):
-        text = gettext(msgid)
-    return escape(text % values if values else text)
 
 
 @pytest.fixture

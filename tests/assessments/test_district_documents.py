@@ -16,9 +16,8 @@ from assessments.inspection import MemberAssignment, close_inspection, prepare_d
 from assessments.models import AssessmentState as S
 from assessments.models import DecisionState, InspectionPlan, IssuedNumber, RecognitionDecision, StateChange
 from tests.assessments.conftest import approved_plan, score_all
-from tests.assessments.test_pdf_engine import normalised, pdf_text
-from tests.assessments.test_ward_documents import docx_text
 from tests.factories import AssessmentFactory, UserFactory
+from tests.helpers import docx_text, normalised, pdf_text
 from wards.models import Role
 
 NATIONAL = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]

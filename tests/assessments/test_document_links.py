@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from assessments.models import AssessmentState as S
 from assessments.models import IssuedNumber
-from tests.assessments.test_pdf_engine import write_plan
+from tests.helpers import write_plan
 
 WITHOUT_PLAN = ["ward_proposal", "ward_report", "ward_minutes"]
 

@@ -10,13 +10,8 @@ from django.urls import reverse
 from assessments.models import AssessmentState as S
 from assessments.models import DocumentKind, DossierDocument
 from tests.assessments.conftest import PDF_BYTES
-from tests.assessments.test_uploads import (  # noqa: F401
-    EXE_BYTES,
-    docx_bytes,
-    png_bytes,
-    stored_files,
-)
 from tests.factories import AssessmentFactory
+from tests.helpers import EXE_BYTES, docx_bytes, png_bytes, stored_files
 
 REFUSED_EDITORS = [
     "ward_chairman",

@@ -5,9 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import gettext
 
 from assessments.frameworks import (
     copy_framework,
@@ -20,45 +18,11 @@ from assessments.models import ClassificationBand, Criterion, Framework
 from assessments.scoring import maxima_problem
 from assessments.workflow import perform_transition
 from tests.factories import CycleFactory
+from tests.helpers import scheme_post
+from tests.helpers import vi_text as vi
 
 PLACEHOLDER_MAXIMA = [Decimal(7)] * 10 + [Decimal(6)] * 5
 NEW_MAXIMA = ["10", "10", "8", "8", "8", "7", "7", "7", "6.5", "6.5", "5", "5", "4", "4", "4"]  # = 100
-
-
-def scheme_post(framework, *, maxima=None, minimums=None, confirm=False) -> dict:
-    """The POST of the framework page: every criterion and grade as shown, with changes."""
-    criteria = list(framework.criteria.order_by("number"))
-    bands = list(framework.bands.order_by("-min_points"))
-    data = {
-        "criteria-TOTAL_FORMS": str(len(criteria)),
-        "criteria-INITIAL_FORMS": str(len(criteria)),
-        "bands-TOTAL_FORMS": str(len(bands)),
-        "bands-INITIAL_FORMS": str(len(bands)),
-    }
-    for index, criterion in enumerate(criteria):
-        data |= {
-            f"criteria-{index}-id": str(criterion.pk),
-            f"criteria-{index}-title_vi": criterion.title_vi,
-            f"criteria-{index}-title_en": criterion.title_en,
-            f"criteria-{index}-guidance": criterion.guidance,
-            f"criteria-{index}-max_points": maxima[index] if maxima else str(criterion.max_points),
-        }
-    for index, band in enumerate(bands):
-        data |= {
-            f"bands-{index}-id": str(band.pk),
-            f"bands-{index}-label_vi": band.label_vi,
-            f"bands-{index}-label_en": band.label_en,
-            f"bands-{index}-min_points": minimums[index] if minimums else str(band.min_points),
-        }
-    if confirm:
-        data["confirm"] = "on"
-    return data
-
-
-def vi(msgid: str) -> str:
-    """The text of ``msgid`` as the (Vietnamese) page shows it."""
-    with translation.override("vi"):
-        return gettext(msgid)
 
 
 def maxima_of(framework) -> list[Decimal]:
@@ -67,11 +31,6 @@ def maxima_of(framework) -> list[Decimal]:
 
 def minimums_of(framework) -> list[Decimal]:
     return list(framework.bands.order_by("-min_points").values_list("min_points", flat=True))
-
-
-@pytest.fixture
-def circular_44(db):
-    return Framework.objects.get(code="tt44-2014", version=1)
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import gettext
 
 from assessments.dossier import completeness_percent
 from assessments.inbox import inbox_items
@@ -14,14 +12,10 @@ from assessments.models import Notification
 from assessments.workflow import perform_transition
 from tests.assessments.conftest import complete_dossier
 from tests.factories import AssessmentFactory, CycleFactory, UserFactory, WardFactory
+from tests.helpers import vi_text as vi
 from wards.models import Role
 
 TODAY = datetime.date(2018, 10, 22)
-
-
-def vi(msgid: str) -> str:
-    with translation.override("vi"):
-        return gettext(msgid)
 
 
 def submitted_dossier(cycle, ward=None):

@@ -4,22 +4,13 @@ import datetime
 import re
 
 import pytest
-from django.utils import translation
-from django.utils.html import escape
-from django.utils.translation import gettext
 
 from assessments.inspection import MemberAssignment, save_inspection_plan, submit_inspection_plan
 from assessments.models import Assessment, InspectionPlan, PlanState, TeamMember
 from assessments.models import AssessmentState as S
 from tests.factories import AssessmentFactory, UserFactory, WardFactory
+from tests.helpers import vi
 from wards.models import Role
-
-
-def vi(msgid: str, **values) -> str:
-    """``msgid`` as the page shows it (Vietnamese, HTML-escaped), with its placeholders filled."""
-    with translation.override("vi"):
-        text = gettext(msgid)
-    return escape(text % values if values else text)
 
 
 @pytest.fixture

@@ -4,21 +4,15 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
-from django.utils.translation import gettext
 
 from assessments.models import Assessment, AssessmentState, DocumentKind, InspectionResult
 from tests.assessments.conftest import PDF_BYTES
 from tests.factories import AssessmentFactory, CycleFactory, UserFactory
+from tests.helpers import vi_text as vi
 from wards.models import Role
 
 S = AssessmentState
 pytestmark = pytest.mark.django_db
-
-
-def vi(msgid, **values):
-    with translation.override("vi"):
-        return gettext(msgid) % values if values else gettext(msgid)
 
 
 def state_of(assessment):

@@ -9,8 +9,8 @@ from django.utils import timezone
 from assessments.documents.numbering import issue_number
 from assessments.documents.registry import build_document
 from assessments.models import DocumentSequence, IssuedNumber
-from tests.assessments.test_pdf_engine import write_plan
 from tests.factories import AssessmentFactory, CycleFactory
+from tests.helpers import write_plan
 
 
 def issue(issuer="P01", type_code="KH", year=2018, **kwargs):

@@ -2,8 +2,6 @@
 
 import datetime
 import io
-import re
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,18 +12,9 @@ from pypdf import PdfReader
 from assessments.documents import render
 from assessments.documents.registry import render_document
 from assessments.documents.render import StaticOnlyFetcher, vn_date_line, vn_number
-from assessments.plan import save_plan
+from tests.helpers import pdf_text, write_plan
 
 INJECTION = '<img src="http://127.0.0.1:9/x.png"> and </style><h1>X</h1>'
-
-
-def normalised(text: str) -> str:
-    """NFC, whitespace collapsed: how extracted PDF text is compared."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
-
-
-def pdf_text(pdf: bytes) -> str:
-    return normalised(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
 
 
 def font_names(pdf: bytes) -> set[str]:
@@ -34,16 +23,6 @@ def font_names(pdf: bytes) -> set[str]:
         for font in page["/Resources"]["/Font"].values():
             names.add(str(font.get_object()["/BaseFont"]))
     return names
-
-
-def write_plan(assessment, officer, **fields):
-    data = {
-        "team_members": "Trưởng đoàn: Nguyễn Văn An\nThư ký: Phạm Thị Dung",
-        "schedule": "Từ 01/10/2018 đến 20/10/2018",
-        "content": "Tự kiểm tra 15 tiêu chí.",
-        **fields,
-    }
-    return save_plan(assessment, data, officer)
 
 
 class RecordingFetcher(StaticOnlyFetcher):

@@ -2,25 +2,18 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import translation
-from django.utils.html import escape
-from django.utils.translation import gettext
 
 from assessments.models import AssessmentState as S
 from assessments.models import SelfInspectionPlan
 from assessments.plan import save_plan
 from tests.factories import UserFactory
+from tests.helpers import vi
 
 PLAN = {
     "team_members": "Nguyễn Văn An (trưởng đoàn)\nPhạm Thị Dung (thư ký)",
     "schedule": "Từ 01/10 đến 15/10/2018",
     "content": "Kiểm tra 15 tiêu chí theo Thông tư 44/2014",
 }
-
-
-def vi(msgid: str) -> str:
-    with translation.override("vi"):
-        return escape(gettext(msgid))
 
 
 def test_plan_edit_shows_an_empty_form_to_the_ward_officer(login, ward_officer, assessment):

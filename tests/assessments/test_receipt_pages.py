@@ -12,14 +12,8 @@ from assessments.inspection import return_dossier
 from assessments.models import AssessmentState as S
 from assessments.models import DocumentKind, DossierDocument, ReturnItem, StateChange
 from assessments.workflow import perform_transition
+from tests.helpers import vi
 from wards.calendar import add_working_days
-
-
-def vi(msgid: str, **values) -> str:
-    """``msgid`` as the page shows it (Vietnamese, HTML-escaped), with its placeholders filled."""
-    with translation.override("vi"):
-        text = gettext(msgid)
-    return escape(text % values if values else text)
 
 
 def dmy(day: datetime.date) -> str:

@@ -7,14 +7,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from assessments.models import Criterion, Framework
+from assessments.models import Criterion
 from assessments.scoring import classify, maxima_problem, validate_points
-from tests.assessments.test_frameworks import scheme_post
-
-
-@pytest.fixture
-def circular_44(db):
-    return Framework.objects.get(code="tt44-2014", version=1)
+from tests.helpers import scheme_post
 
 
 def test_seeded_circular_44_has_15_criteria_summing_to_100_and_4_unconfirmed_grades(circular_44):

@@ -5,9 +5,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
-from django.utils.html import escape
-from django.utils.translation import gettext
 
 from assessments.consolidation import ComparisonRow
 from assessments.inspection import (
@@ -21,14 +18,8 @@ from assessments.models import AssessmentState as S
 from assessments.models import InspectionResult, InspectionScore, ScoreRevision
 from tests.assessments.conftest import add_evidence
 from tests.factories import UserFactory
+from tests.helpers import vi
 from wards.models import Role
-
-
-def vi(msgid: str, **values) -> str:
-    """``msgid`` as the page shows it (Vietnamese, HTML-escaped), with its placeholders filled."""
-    with translation.override("vi"):
-        text = gettext(msgid)
-    return escape(text % values if values else text)
 
 
 @pytest.fixture

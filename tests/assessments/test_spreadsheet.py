@@ -14,8 +14,8 @@ from assessments.models import AssessmentState as S
 from assessments.models import CriterionSelfScore
 from assessments.uploads import XLSX
 from tests.assessments.conftest import PDF_BYTES, add_evidence
-from tests.assessments.test_uploads import vi  # noqa: F401
 from tests.factories import AssessmentFactory
+from tests.helpers import vi_text as vi
 
 
 @pytest.fixture

@@ -11,22 +11,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext, ngettext
 
 from assessments.models import AssessmentState as S
 from assessments.models import CriterionSelfScore, EvidenceFile
 from assessments.uploads import DOCX, JPEG, PDF, PNG, SCAN_TYPES, XLSX, sanitise_name, validate_upload
 from tests.assessments.conftest import PDF_BYTES
-
-EXE_BYTES = b"MZ\x90\x00" + b"\x00" * 60 + b"PE\x00\x00" + b"\x00" * 400
-
-
-def png_bytes() -> bytes:
-    from PIL import Image
-
-    output = io.BytesIO()
-    Image.new("RGB", (4, 4), "red").save(output, "PNG")
-    return output.getvalue()
+from tests.helpers import EXE_BYTES, docx_bytes, png_bytes, stored_files
+from tests.helpers import vi_text as vi
 
 
 def jpeg_bytes() -> bytes:
@@ -34,16 +25,6 @@ def jpeg_bytes() -> bytes:
 
     output = io.BytesIO()
     Image.new("RGB", (4, 4), "blue").save(output, "JPEG")
-    return output.getvalue()
-
-
-def docx_bytes() -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("Biên bản họp Ban chỉ đạo")
-    output = io.BytesIO()
-    document.save(output)
     return output.getvalue()
 
 
@@ -55,24 +36,6 @@ def xlsx_bytes() -> bytes:
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
-
-
-def vi(msgid: str, **values) -> str:
-    """A message as the (Vietnamese) page shows it, whether or not it is translated yet."""
-    with translation.override("vi"):
-        text = gettext(msgid)
-    return text % values if values else text
-
-
-def vi_plural(singular: str, plural: str, *, count: int, **values) -> str:
-    with translation.override("vi"):
-        text = ngettext(singular, plural, count)
-    return text % {"count": count, **values}
-
-
-def stored_files(settings) -> list[Path]:
-    root = Path(settings.PRIVATE_FILES_ROOT)
-    return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
 
 
 @pytest.fixture

@@ -1,19 +1,16 @@
 """The ward's four documents as PDF and DOCX: content, numbers, dates and who may get them."""
 
-import io
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from docx import Document
 
 from assessments.documents.registry import build_document, document_types, render_document
 from assessments.documents.render import vn_date_line
 from assessments.models import AssessmentState as S
 from assessments.models import IssuedNumber
 from tests.assessments.conftest import add_evidence
-from tests.assessments.test_pdf_engine import pdf_text, write_plan
 from tests.factories import AssessmentFactory, UserFactory
+from tests.helpers import docx_text, pdf_text, write_plan
 
 COMMON = [
     "ỦY BAN NHÂN DÂN QUẬN 5",
@@ -93,14 +90,6 @@ def pdf_url(assessment, key):
 
 def docx_url(assessment, key):
     return reverse("assessments:document_docx", args=[assessment.pk, key])
-
-
-def docx_text(content: bytes) -> str:
-    document = Document(io.BytesIO(content))
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        parts.extend(cell.text for row in table.rows for cell in row.cells)
-    return " ".join(" ".join(parts).split())
 
 
 def test_registry_lists_the_four_ward_documents_in_procedure_order():

@@ -1,7 +1,6 @@
 """The whole dossier as one ZIP: evidence per criterion, signed scans, the score sheet."""
 
 import io
-import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
@@ -12,9 +11,8 @@ from assessments.dossier import dossier_zip_entries
 from assessments.models import AssessmentState as S
 from assessments.models import DossierDocument, EvidenceFile
 from tests.assessments.conftest import PDF_BYTES, add_evidence, complete_dossier
-from tests.assessments.test_pdf_engine import pdf_text, write_plan
-from tests.assessments.test_uploads import png_bytes  # noqa: F401
 from tests.factories import AssessmentFactory
+from tests.helpers import open_zip, pdf_text, png_bytes, write_plan
 
 # The ward's documents generated into the ZIP (the plan only once the ward has written it).
 GENERATED = [
@@ -45,10 +43,6 @@ def add_file(assessment, number, user, name, content, content_type):
     )
     evidence.file.save(name, ContentFile(content), save=True)
     return evidence
-
-
-def open_zip(response) -> zipfile.ZipFile:
-    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
 
 
 def test_dossier_zip_holds_evidence_per_criterion_scans_and_the_sheet(login, preparing, ward_officer):
