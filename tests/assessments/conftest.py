@@ -41,6 +41,12 @@ def assessment(cycle, ward):
 
 
 @pytest.fixture
+def preparing(walk_to, assessment):
+    """The assessment with its dossier in preparation at the ward."""
+    return walk_to(assessment, S.DOSSIER_PREPARATION)
+
+
+@pytest.fixture
 def circular_44(db):
     """The seeded framework of Circular 44/2014, version 1."""
     return Framework.objects.get(code="tt44-2014", version=1)

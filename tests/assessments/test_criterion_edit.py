@@ -28,11 +28,6 @@ REFUSED_EDITORS = [
 
 
 @pytest.fixture
-def preparing(walk_to, assessment):
-    return walk_to(assessment, S.DOSSIER_PREPARATION)
-
-
-@pytest.fixture
 def criterion(assessment):
     return assessment.cycle.framework.criteria.get(number=1)
 

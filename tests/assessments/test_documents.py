@@ -24,11 +24,6 @@ REFUSED_EDITORS = [
 ]
 
 
-@pytest.fixture
-def preparing(walk_to, assessment):
-    return walk_to(assessment, S.DOSSIER_PREPARATION)
-
-
 def edit_url(assessment, kind=DocumentKind.PROPOSAL):
     return reverse("assessments:document_edit", args=[assessment.pk, kind])
 

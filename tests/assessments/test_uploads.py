@@ -12,7 +12,6 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
 
-from assessments.models import AssessmentState as S
 from assessments.models import CriterionSelfScore, EvidenceFile
 from assessments.uploads import DOCX, JPEG, PDF, PNG, SCAN_TYPES, XLSX, sanitise_name, validate_upload
 from tests.assessments.conftest import PDF_BYTES
@@ -36,11 +35,6 @@ def xlsx_bytes() -> bytes:
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
-
-
-@pytest.fixture
-def preparing(walk_to, assessment):
-    return walk_to(assessment, S.DOSSIER_PREPARATION)
 
 
 @pytest.fixture

@@ -22,11 +22,6 @@ GENERATED = [
 ]
 
 
-@pytest.fixture
-def preparing(walk_to, assessment):
-    return walk_to(assessment, S.DOSSIER_PREPARATION)
-
-
 def zip_url(assessment):
     return reverse("assessments:dossier_zip", args=[assessment.pk])
 
