@@ -267,6 +267,18 @@ def undo_last_transition(assessment: Assessment, actor, *, reason: str) -> State
     return change
 
 
+def latest_change(assessment: Assessment, transition: str) -> StateChange | None:
+    """The last ``transition`` of the assessment that an administrator has not undone (None if there is none)."""
+    undone = StateChange.objects.filter(assessment=assessment, undoes__isnull=False).values("undoes")
+    return (
+        assessment.history.filter(transition=transition)
+        .exclude(pk__in=undone)
+        .select_related("actor")
+        .order_by("-pk")
+        .first()
+    )
+
+
 def effective_moment(day: date | None) -> datetime:
     """When a step dated ``day`` took place: now, or that day at the current time.
 

@@ -52,6 +52,7 @@ from assessments.models import (
 )
 from assessments.public import results_of_year
 from assessments.scoring import classify
+from assessments.workflow import latest_change
 from wards.models import District, DistrictUnit, UnitKind
 
 DISTRICT_ISSUER = "UBND-Q"
@@ -165,18 +166,6 @@ def decision_symbol(number: str) -> str:
     return number
 
 
-def _latest_change(assessment: Assessment, transition: str) -> StateChange | None:
-    """The last ``transition`` of the assessment that an administrator has not undone."""
-    undone = StateChange.objects.filter(assessment=assessment, undoes__isnull=False).values("undoes")
-    return (
-        assessment.history.filter(transition=transition)
-        .exclude(pk__in=undone)
-        .select_related("actor")
-        .order_by("-pk")
-        .first()
-    )
-
-
 def _local_day(moment: datetime.datetime) -> datetime.date:
     return timezone.localtime(moment).date()
 
@@ -237,7 +226,7 @@ def _ward_level(district: District) -> str:
 def receipt_slip_context(kind, assessment: Assessment) -> dict:
     """Phiếu tiếp nhận: when and by whom the dossier was received, its documents, the plan's due date."""
     assessment = Assessment.objects.select_related("ward", "cycle").get(pk=assessment.pk)
-    change = _latest_change(assessment, "receive_dossier")
+    change = latest_change(assessment, "receive_dossier")
     if change is None:
         raise DocumentNotAvailable("The dossier has not been received.")
     district = current_district()
@@ -295,7 +284,7 @@ def receipt_slip_context(kind, assessment: Assessment) -> dict:
 def return_notice_context(kind, assessment: Assessment) -> dict:
     """Thông báo trả hồ sơ: the items of the latest return, one line each, sent to the ward."""
     assessment = Assessment.objects.select_related("ward", "cycle").get(pk=assessment.pk)
-    change = _latest_change(assessment, "return_dossier")
+    change = latest_change(assessment, "return_dossier")
     if change is None:
         raise DocumentNotAvailable("The dossier has not been returned.")
     district = current_district()

@@ -32,10 +32,15 @@ from assessments.models import (
     DocumentKind,
     DossierDocument,
     RecognitionDecision,
-    StateChange,
 )
 from assessments.queries import assessments_for_user, visible_assessment_or_404
-from assessments.workflow import TRANSITIONS, TransitionError, TransitionNotAllowed, perform_transition
+from assessments.workflow import (
+    TRANSITIONS,
+    TransitionError,
+    TransitionNotAllowed,
+    latest_change,
+    perform_transition,
+)
 from wards.calendar import add_working_days
 from wards.models import District
 
@@ -118,25 +123,12 @@ def return_for_supplement(request, pk: int):
     )
 
 
-def _latest_receipt(assessment: Assessment) -> StateChange:
-    """The last receipt of the dossier that an administrator has not undone."""
-    undone = StateChange.objects.filter(assessment=assessment, undoes__isnull=False).values("undoes")
-    change = (
-        assessment.history.filter(transition="receive_dossier")
-        .exclude(pk__in=undone)
-        .select_related("actor")
-        .order_by("-pk")
-        .first()
-    )
-    if change is None:
-        raise Http404
-    return change
-
-
 def receipt_slip(request, pk: int):
     """The printable receipt slip of the latest receipt: when, by whom, what, and the plan's due date."""
     assessment = visible_assessment_or_404(request.user, pk)
-    change = _latest_receipt(assessment)
+    change = latest_change(assessment, "receive_dossier")
+    if change is None:
+        raise Http404
     documents = sorted(
         DossierDocument.objects.filter(assessment=assessment),
         key=lambda document: DocumentKind.values.index(document.kind),
