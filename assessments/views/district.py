@@ -41,11 +41,9 @@ from assessments.workflow import (
     latest_change,
     perform_transition,
 )
-from wards.calendar import add_working_days
 from wards.models import District
 
 S = AssessmentState
-INSPECTION_PLAN_WORKING_DAYS = 10  # Circular 44, step 3
 
 
 def _require(request, perm: str, obj=None) -> None:
@@ -90,7 +88,7 @@ def receive(request, pk: int):
         "action": action,
         "completeness": completeness_percent(assessment),
         "missing": missing_items(assessment),
-        "due_date": add_working_days(timezone.localdate(), INSPECTION_PLAN_WORKING_DAYS),
+        "due_date": action.deadline.due(assessment, timezone.localdate()),  # as receiving would set it
     }
     return render(request, "assessments/district/receive.html", context)
 
