@@ -22,11 +22,10 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
 from django.db.models import Max, Prefetch
 from django.utils import timezone, translation
 
-from assessments.documents.numbering import issue_number, number_for_document
+from assessments.documents.numbering import keep_number, number_for_document
 from assessments.documents.render import (
     DocumentFrame,
     Signature,
@@ -41,7 +40,6 @@ from assessments.models import (
     Criterion,
     DecisionState,
     DocumentKind,
-    DocumentSequence,
     InspectionPlan,
     InspectionResult,
     IssuedNumber,
@@ -110,44 +108,6 @@ def education_head_signature(user) -> Signature:
     if position.startswith("trưởng phòng"):
         return Signature(("TRƯỞNG PHÒNG",), user.get_full_name())
     return Signature(("TRƯỞNG PHÒNG",), "")
-
-
-def keep_number(
-    document_key: str,
-    *,
-    issuer_code: str,
-    issuer_label: str,
-    type_code: str,
-    subject: str,
-    on: datetime.date,
-    body_code: str,
-) -> IssuedNumber:
-    """The register's number of a document not tied to one assessment (a plan, a decision, a year's notice).
-
-    Issued the first time, the same ever after: looked up by ``document_key``
-    again under the lock of the sequence, so two first renderings give one number.
-    """
-    existing = IssuedNumber.objects.filter(assessment=None, document_key=document_key).first()
-    if existing is not None:
-        return existing
-    with transaction.atomic():
-        DocumentSequence.objects.get_or_create(issuer_code=issuer_code, type_code=type_code, year=on.year)
-        DocumentSequence.objects.select_for_update().get(
-            issuer_code=issuer_code, type_code=type_code, year=on.year
-        )
-        existing = IssuedNumber.objects.filter(assessment=None, document_key=document_key).first()
-        if existing is not None:
-            return existing
-        return issue_number(
-            issuer_code,
-            issuer_label,
-            type_code,
-            on.year,
-            subject,
-            document_key=document_key,
-            body_code=body_code,
-            issued_on=on,
-        )
 
 
 def draft_number(type_code: str, body_code: str) -> str:

@@ -3,7 +3,8 @@
 Numbers restart at 1 each year, are handed out under a row lock on the
 sequence, and are never reused: nothing deletes an ``IssuedNumber`` and the
 sequence only grows. A generated document of an assessment keeps the number
-it got the first time it was produced (``number_for_document``).
+it got the first time it was produced (``number_for_document``); so does a
+document not tied to one assessment (``keep_number``).
 """
 
 import datetime
@@ -90,3 +91,41 @@ def number_for_document(
     except IntegrityError:
         # Issued meanwhile by a concurrent request under another year's sequence.
         return IssuedNumber.objects.get(assessment=assessment, document_key=document_key)
+
+
+def keep_number(
+    document_key: str,
+    *,
+    issuer_code: str,
+    issuer_label: str,
+    type_code: str,
+    subject: str,
+    on: datetime.date,
+    body_code: str,
+) -> IssuedNumber:
+    """The register's number of a document not tied to one assessment (a plan, a decision, a year's notice).
+
+    Issued the first time, the same ever after: looked up by ``document_key``
+    again under the lock of the sequence, so two first renderings give one number.
+    """
+    existing = IssuedNumber.objects.filter(assessment=None, document_key=document_key).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        DocumentSequence.objects.get_or_create(issuer_code=issuer_code, type_code=type_code, year=on.year)
+        DocumentSequence.objects.select_for_update().get(
+            issuer_code=issuer_code, type_code=type_code, year=on.year
+        )
+        existing = IssuedNumber.objects.filter(assessment=None, document_key=document_key).first()
+        if existing is not None:
+            return existing
+        return issue_number(
+            issuer_code,
+            issuer_label,
+            type_code,
+            on.year,
+            subject,
+            document_key=document_key,
+            body_code=body_code,
+            issued_on=on,
+        )
