@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from assessments.models import Assessment, InspectionPlan
+from assessments.models import Assessment, Criterion, InspectionPlan
 from wards.models import WARD_ROLES
 from wards.rules import is_inspector
 
@@ -38,6 +38,11 @@ def visible_assessment_or_404(user, pk, queryset: QuerySet[Assessment] | None = 
     ``assessments_for_user(user)``.
     """
     return get_object_or_404(queryset if queryset is not None else assessments_for_user(user), pk=pk)
+
+
+def criterion_or_404(assessment: Assessment, number: int) -> Criterion:
+    """Criterion ``number`` of the framework the assessment is scored on; Http404 if it has no such criterion."""
+    return get_object_or_404(Criterion, framework_id=assessment.cycle.framework_id, number=number)
 
 
 def plans_for_user(user) -> QuerySet[InspectionPlan]:

@@ -27,8 +27,8 @@ from assessments.dossier import (
     save_dossier_document,
 )
 from assessments.forms_dossier import CriterionSelfAssessmentForm, DossierDocumentForm, ScoresImportForm
-from assessments.models import Assessment, Criterion, CriterionSelfScore, DocumentKind, DossierDocument
-from assessments.queries import visible_assessment_or_404
+from assessments.models import Assessment, CriterionSelfScore, DocumentKind, DossierDocument
+from assessments.queries import criterion_or_404, visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
 from assessments.storage import private_storage
 from assessments.uploads import XLSX, content_type_for_name
@@ -37,10 +37,6 @@ from assessments.uploads import XLSX, content_type_for_name
 def _require_edit(request, assessment: Assessment) -> None:
     if not request.user.has_perm("assessments.edit_dossier", assessment):
         raise PermissionDenied
-
-
-def _criterion(assessment: Assessment, number: int) -> Criterion:
-    return get_object_or_404(Criterion, framework_id=assessment.cycle.framework_id, number=number)
 
 
 def _private_file_response(name: str, *, filename: str, content_type: str) -> FileResponse:
@@ -58,7 +54,7 @@ def criterion_edit(request, pk: int, number: int):
     """One criterion: self-score, comment and new evidence files, saved together or not at all."""
     assessment = visible_assessment_or_404(request.user, pk)
     _require_edit(request, assessment)
-    criterion = _criterion(assessment, number)
+    criterion = criterion_or_404(assessment, number)
     score = CriterionSelfScore.objects.filter(assessment=assessment, criterion=criterion).first()
     evidence = list(assessment.evidence.filter(criterion=criterion).select_related("uploaded_by"))
     data = request.POST if request.method == "POST" else None
@@ -112,7 +108,7 @@ def carry_over(request, pk: int, number: int):
     """Reuse last year's evidence for this criterion (by reference to the same stored files)."""
     assessment = visible_assessment_or_404(request.user, pk)
     _require_edit(request, assessment)
-    criterion = _criterion(assessment, number)
+    criterion = criterion_or_404(assessment, number)
     count = carry_over_evidence(assessment, criterion, request.user)
     if count:
         messages.success(

@@ -47,7 +47,7 @@ from assessments.models import (
     PlanState,
     TeamMember,
 )
-from assessments.queries import plans_for_user, visible_assessment_or_404
+from assessments.queries import criterion_or_404, plans_for_user, visible_assessment_or_404
 from assessments.rules import is_on_inspection_team
 from assessments.workflow import TransitionError
 from wards.rules import is_inspector
@@ -260,7 +260,7 @@ def score_criterion(request, pk: int, number: int):
     """Score one assigned criterion; a save based on an outdated version is refused and shown."""
     assessment = visible_assessment_or_404(request.user, pk)
     _require_scoring(request, assessment)
-    criterion = get_object_or_404(Criterion, framework_id=assessment.cycle.framework_id, number=number)
+    criterion = criterion_or_404(assessment, number)
     if criterion.pk not in assigned_criteria(request.user, assessment):
         raise PermissionDenied
     score = InspectionScore.objects.filter(assessment=assessment, criterion=criterion).first()
