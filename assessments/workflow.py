@@ -205,6 +205,13 @@ def available_transitions(assessment: Assessment, user) -> list[Transition]:
     ]
 
 
+def no_longer_possible(assessment: Assessment) -> str:
+    """What to tell someone whose page was opened before somebody else moved the assessment on."""
+    return _("This action is no longer possible: the assessment is now “%(state)s”.") % {
+        "state": assessment.get_state_display()
+    }
+
+
 def perform_transition(
     assessment: Assessment, name: str, actor, *, reason: str = "", today: date | None = None
 ) -> StateChange:
@@ -221,10 +228,7 @@ def perform_transition(
     with transaction.atomic():
         locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if locked.state not in transition.sources:
-            raise TransitionNotAllowed(
-                _("This action is no longer possible: the assessment is now “%(state)s”.")
-                % {"state": locked.get_state_display()}
-            )
+            raise TransitionNotAllowed(no_longer_possible(locked))
         if not actor.has_perm(transition.permission, locked):
             raise PermissionDenied(transition.permission)
         if transition.reason_required and not reason:

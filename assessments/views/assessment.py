@@ -40,6 +40,7 @@ from assessments.workflow import (
     GuardFailed,
     ReasonRequired,
     TransitionNotAllowed,
+    no_longer_possible,
     perform_transition,
     undo_last_transition,
 )
@@ -220,11 +221,7 @@ def transition(request, pk, name):
     assessment = visible_assessment_or_404(request.user, pk)
     if assessment.state not in action.sources:
         # A page opened before somebody else acted: say so rather than refuse.
-        messages.error(
-            request,
-            _("This action is no longer possible: the assessment is now “%(state)s”.")
-            % {"state": assessment.get_state_display()},
-        )
+        messages.error(request, no_longer_possible(assessment))
         return redirect(assessment)
     if not request.user.has_perm(action.permission, assessment):
         raise PermissionDenied

@@ -39,6 +39,7 @@ from assessments.workflow import (
     TransitionError,
     TransitionNotAllowed,
     latest_change,
+    no_longer_possible,
     perform_transition,
 )
 from wards.models import District
@@ -53,11 +54,7 @@ def _require(request, perm: str, obj=None) -> None:
 
 def _no_longer_possible(request, assessment: Assessment):
     """A page opened before somebody else acted: say so rather than refuse."""
-    messages.error(
-        request,
-        _("This action is no longer possible: the assessment is now “%(state)s”.")
-        % {"state": assessment.get_state_display()},
-    )
+    messages.error(request, no_longer_possible(assessment))
     return redirect(assessment)
 
 
