@@ -14,6 +14,31 @@ from pypdf import PdfReader
 
 from assessments.plan import save_plan
 
+# --- Personas (fixtures of tests/conftest.py) -----------------------------------------------------
+
+# Every signed-in role, for tests parametrised over who asks.
+PERSONAS = [
+    "ward_officer",
+    "ward_chairman",
+    "other_ward_officer",
+    "education_staff",
+    "promotion_staff",
+    "inspector",
+    "district_chairman",
+    "steering_member",
+    "system_admin",
+]
+# Those who see a ward's dossier but may not edit it (the ward officer may).
+REFUSED_EDITORS = [
+    "ward_chairman",
+    "education_staff",
+    "promotion_staff",
+    "inspector",
+    "district_chairman",
+    "steering_member",
+    "system_admin",
+]
+
 # --- Messages in the portal's language ------------------------------------------------------------
 
 

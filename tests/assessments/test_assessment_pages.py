@@ -12,19 +12,7 @@ from assessments.queries import assessments_for_user
 from assessments.workflow import TRANSITIONS, perform_transition
 from tests.assessments.conftest import add_evidence
 from tests.factories import AssessmentFactory, CycleFactory, UserFactory, WardFactory
-from tests.helpers import vi
-
-PERSONAS = [
-    "ward_officer",
-    "ward_chairman",
-    "other_ward_officer",
-    "education_staff",
-    "promotion_staff",
-    "inspector",
-    "district_chairman",
-    "steering_member",
-    "system_admin",
-]
+from tests.helpers import PERSONAS, vi
 
 
 def wards_with_assessments(cycle, count: int) -> list[Assessment]:

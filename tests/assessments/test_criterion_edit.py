@@ -13,18 +13,8 @@ from assessments.models import CriterionSelfScore, EvidenceFile
 from assessments.workflow import perform_transition
 from tests.assessments.conftest import PDF_BYTES, add_evidence, complete_dossier
 from tests.factories import AssessmentFactory, CycleFactory
-from tests.helpers import stored_files, vi_plural
+from tests.helpers import REFUSED_EDITORS, stored_files, vi_plural
 from tests.helpers import vi_text as vi
-
-REFUSED_EDITORS = [
-    "ward_chairman",
-    "education_staff",
-    "promotion_staff",
-    "inspector",
-    "district_chairman",
-    "steering_member",
-    "system_admin",
-]
 
 
 @pytest.fixture

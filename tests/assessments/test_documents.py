@@ -11,17 +11,7 @@ from assessments.models import AssessmentState as S
 from assessments.models import DocumentKind, DossierDocument
 from tests.assessments.conftest import PDF_BYTES
 from tests.factories import AssessmentFactory
-from tests.helpers import EXE_BYTES, docx_bytes, png_bytes, stored_files
-
-REFUSED_EDITORS = [
-    "ward_chairman",
-    "education_staff",
-    "promotion_staff",
-    "inspector",
-    "district_chairman",
-    "steering_member",
-    "system_admin",
-]
+from tests.helpers import EXE_BYTES, REFUSED_EDITORS, docx_bytes, png_bytes, stored_files
 
 
 def edit_url(assessment, kind=DocumentKind.PROPOSAL):

@@ -18,18 +18,8 @@ from assessments.workflow import (
     undo_last_transition,
 )
 from tests.assessments.conftest import PATH, complete_dossier
+from tests.helpers import PERSONAS
 
-PERSONAS = [
-    "ward_officer",
-    "ward_chairman",
-    "other_ward_officer",
-    "education_staff",
-    "promotion_staff",
-    "inspector",
-    "district_chairman",
-    "steering_member",
-    "system_admin",
-]
 # Who may make each transition (the state must fit too).
 ALLOWED = {
     "submit_plan": {"ward_officer"},
