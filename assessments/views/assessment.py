@@ -179,7 +179,8 @@ def district_actions(assessment, user, history) -> list[tuple[str, str, str]]:
         "wards.view_district_overview"
     ):
         links.append((_("Inspection results"), "assessments:consolidation", "outline-primary"))
-    if any(change.transition == "receive_dossier" for change in history):
+    undone = {change.undoes_id for change in history if change.undoes_id}
+    if any(change.transition == "receive_dossier" and change.pk not in undone for change in history):
         links.append((_("Receipt slip"), "assessments:receipt_slip", "outline-secondary"))
     return [(label, reverse(name, args=[assessment.pk]), style) for label, name, style in links]
 

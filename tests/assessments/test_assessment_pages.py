@@ -491,3 +491,16 @@ def test_undo_link_shows_for_the_system_administrator(login, system_admin, walk_
     page = login(system_admin).get(f"/assessments/{assessment.pk}/").content.decode()
 
     assert f'href="/assessments/{assessment.pk}/undo/"' in page
+
+
+def test_receipt_slip_link_disappears_when_the_receipt_is_undone(
+    login, walk_to, assessment, education_staff, system_admin
+):
+    from assessments.workflow import undo_last_transition
+
+    walk_to(assessment, S.RECEIVED)
+    slip = f"/assessments/{assessment.pk}/receipt/"
+    assert slip in login(education_staff).get(f"/assessments/{assessment.pk}/").content.decode()
+    undo_last_transition(assessment, system_admin, reason="Tiếp nhận nhầm")
+    assert slip not in login(education_staff).get(f"/assessments/{assessment.pk}/").content.decode()
+    assert login(education_staff).get(slip).status_code == 404

@@ -2,8 +2,9 @@
 
 from assessments.models import AssessmentState as S
 from assessments.models import Framework
+from tests.helpers import vi
 
-WARNING = "Thang điểm chưa được xác nhận"
+WARNING = vi("The scoring scheme has not been confirmed yet")
 PAGES = ["assessment", "criterion", "scoring", "score", "consolidation"]
 
 
