@@ -8,6 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from assessments.decision_numbers import check_decision_number, register_decision_number
+from assessments.documents.district_side import decision_symbol
+from assessments.inspection_workflow import DECISION_WORKFLOW, INSPECTION_PLAN_WORKFLOW
 from assessments.models import (
     Assessment,
     AssessmentState,
@@ -24,8 +27,9 @@ from assessments.models import (
     TeamMember,
 )
 from assessments.scoring import classify, validate_points
-from assessments.workflow import TransitionError, effective_moment, perform_transition
-from wards.models import User
+from assessments.workflow import TransitionError, perform_transition
+from engines.workflow import effective_moment
+from wards.models import District, User
 
 
 class StaleScore(TransitionError):
@@ -82,7 +86,7 @@ def save_inspection_plan(
     """Create or update a draft inspection plan with its team (refusing conflicts of interest)."""
     if not actor.has_perm("assessments.draft_inspection_plan"):
         raise PermissionDenied
-    if plan is not None and plan.state not in {PlanState.DRAFT, PlanState.RETURNED}:
+    if plan is not None and not actor.has_perm("assessments.edit_inspection_plan", plan):
         raise ValidationError(_("Only a draft or returned plan can be changed."))
     problems = conflict_of_interest(assignments, assessments)
     if end_date < start_date:
@@ -96,7 +100,6 @@ def save_inspection_plan(
     if plan is None:
         plan = InspectionPlan(cycle=cycle, drafted_by=actor)
     plan.title, plan.start_date, plan.end_date = title, start_date, end_date
-    plan.state = PlanState.DRAFT
     plan.save()
     plan.assessments.set(assessments)
     plan.members.all().delete()
@@ -109,37 +112,24 @@ def save_inspection_plan(
 
 
 def submit_inspection_plan(plan: InspectionPlan, actor: User) -> None:
-    if not actor.has_perm("assessments.draft_inspection_plan") or plan.state not in {
-        PlanState.DRAFT,
-        PlanState.RETURNED,
-    }:
-        raise PermissionDenied
-    InspectionPlan.objects.filter(pk=plan.pk).update(state=PlanState.SUBMITTED)
-    plan.state = PlanState.SUBMITTED
+    """District staff send the drafted (or corrected) plan to the chairman."""
+    INSPECTION_PLAN_WORKFLOW.perform(plan, "submit", actor)
 
 
 @transaction.atomic
 def approve_inspection_plan(plan: InspectionPlan, approver: User, *, today: date | None = None) -> None:
     """The chairman approves: every covered dossier moves to step 4 and each team member is told."""
-    plan = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
-    if not approver.has_perm("assessments.approve_inspection_plan") or plan.state != PlanState.SUBMITTED:
-        raise PermissionDenied
-    plan.state, plan.approved_by, plan.approved_at = PlanState.APPROVED, approver, effective_moment(today)
-    plan.save(update_fields=["state", "approved_by", "approved_at"])
+    INSPECTION_PLAN_WORKFLOW.perform(plan, "approve", approver, today=today)
+    InspectionPlan.objects.filter(pk=plan.pk).update(
+        approved_by=approver, approved_at=effective_moment(today)
+    )
     for assessment in plan.assessments.all():
         perform_transition(assessment, "plan_inspection", approver, today=today)
-    from assessments.notifications import notify_team
-
-    transaction.on_commit(lambda: notify_team(plan.pk))
 
 
 def return_inspection_plan(plan: InspectionPlan, approver: User, reason: str) -> None:
-    if not approver.has_perm("assessments.approve_inspection_plan") or plan.state != PlanState.SUBMITTED:
-        raise PermissionDenied
-    if not reason.strip():
-        raise ValidationError(_("Please give a reason."))
-    InspectionPlan.objects.filter(pk=plan.pk).update(state=PlanState.RETURNED, return_reason=reason.strip())
-    plan.state, plan.return_reason = PlanState.RETURNED, reason.strip()
+    """The chairman sends the plan back to the drafter, saying why (kept in the plan's history)."""
+    INSPECTION_PLAN_WORKFLOW.perform(plan, "return", approver, reason=reason)
 
 
 def assigned_criteria(user: User, assessment: Assessment) -> set[int]:
@@ -253,11 +243,13 @@ def close_inspection(assessment: Assessment, lead: User, *, today: date | None =
 
 @transaction.atomic
 def prepare_decision(cycle: Cycle, actor: User, assessments: list[Assessment]) -> RecognitionDecision:
-    """District staff compile the recognition proposal for inspected wards."""
+    """District staff compile the recognition proposal for inspected wards (one live decision per ward)."""
     if not actor.has_perm("assessments.prepare_decision"):
         raise PermissionDenied
-    in_other = RecognitionDecision.objects.filter(assessments__in=assessments).values_list(
-        "assessments__ward__name", flat=True
+    in_other = (
+        RecognitionDecision.objects.exclude(state=DecisionState.WITHDRAWN)
+        .filter(assessments__in=assessments)
+        .values_list("assessments__ward__name", flat=True)
     )
     if in_other:
         raise ValidationError(
@@ -288,41 +280,34 @@ def approve_decision(
     today: date | None = None,
 ) -> RecognitionDecision:
     """The chairman signs: every ward of the decision is recognised (published later, all at once)."""
-    decision = RecognitionDecision.objects.select_for_update().get(pk=decision.pk)
-    if not approver.has_perm("assessments.approve_decision") or decision.state != DecisionState.PREPARED:
-        raise PermissionDenied
     if not (number.strip() and signer.strip()):
         raise ValidationError(_("The decision needs a number and a signer."))
-    decision.number, decision.issued_on, decision.signer, decision.signer_title = (
-        number.strip(),
-        issued_on,
-        signer.strip(),
-        signer_title.strip(),
+    check_decision_number(decision, number, issued_on)
+    number = decision_symbol(number)
+    DECISION_WORKFLOW.perform(decision, "approve", approver, reason=number, today=today)
+    RecognitionDecision.objects.filter(pk=decision.pk).update(
+        number=number,
+        issued_on=issued_on,
+        signer=signer.strip(),
+        signer_title=signer_title.strip(),
+        approved_by=approver,
     )
-    decision.state, decision.approved_by = DecisionState.APPROVED, approver
-    decision.save()
+    decision.refresh_from_db()
+    district = District.current()
+    register_decision_number(decision, district.authority_name.upper() if district else "")
     for assessment in decision.assessments.all():
         perform_transition(assessment, "recognise", approver, reason=decision.number, today=today)
     return decision
 
 
-def may_release_decision(user: User, decision: RecognitionDecision) -> bool:
-    """District staff or the chairman, on an approved decision whose wards may all be published."""
-    assessments = decision.assessments.all()
-    return (
-        decision.state == DecisionState.APPROVED
-        and bool(assessments)
-        and all(user.has_perm("assessments.publish", assessment) for assessment in assessments)
-    )
-
-
 @transaction.atomic
 def release_decision(decision: RecognitionDecision, actor: User, *, today: date | None = None) -> None:
-    """Publish every ward of an approved decision at once (PermissionDenied unless ``may_release_decision``)."""
-    decision = RecognitionDecision.objects.select_for_update().get(pk=decision.pk)
-    if not may_release_decision(actor, decision):
-        raise PermissionDenied("assessments.publish")
+    """Publish every ward of an approved decision at once."""
+    DECISION_WORKFLOW.perform(decision, "release", actor, today=today)
     for assessment in decision.assessments.all():
         perform_transition(assessment, "publish", actor, today=today)
-    decision.state = DecisionState.RELEASED
-    decision.save(update_fields=["state"])
+
+
+def withdraw_decision(decision: RecognitionDecision, actor: User, reason: str) -> None:
+    """District staff withdraw a draft decision; its wards may then go into another one."""
+    DECISION_WORKFLOW.perform(decision, "withdraw", actor, reason=reason)

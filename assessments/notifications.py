@@ -12,7 +12,16 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from assessments.models import AssessmentState, Notification, StateChange
+from assessments.models import (
+    AssessmentState,
+    DecisionChange,
+    DecisionState,
+    InspectionPlan,
+    InspectionPlanChange,
+    Notification,
+    PlanState,
+    StateChange,
+)
 from wards.models import Role, User
 
 logger = logging.getLogger(__name__)
@@ -81,10 +90,60 @@ def notify_state_change(change_pk: int) -> None:
     notify_users(users, subject, "\n".join(lines), assessment.get_absolute_url())
 
 
+def _role_holders(*roles: str, exclude) -> list[User]:
+    return list(
+        User.objects.filter(is_active=True, role_grants__role__in=roles).exclude(pk=exclude).distinct()
+    )
+
+
+def notify_plan_change(change_pk: int) -> None:
+    """A plan sent for approval reaches the chairmen; a returned plan its drafter; an approved plan its team."""
+    change = InspectionPlanChange.objects.select_related("plan", "actor").get(pk=change_pk)
+    plan = change.plan
+    if change.transition == "approve":
+        notify_team(plan.pk)
+        return
+    if change.to_state == PlanState.SUBMITTED:
+        users = _role_holders(Role.DISTRICT_APPROVER, exclude=change.actor_id)
+    elif change.to_state == PlanState.RETURNED:
+        users = [plan.drafted_by] if plan.drafted_by_id != change.actor_id else []
+    else:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Inspection plan “%(title)s”: %(state)s") % {
+            "title": plan.title,
+            "state": PlanState(change.to_state).label,
+        }
+        body = _("Reason: %(reason)s") % {"reason": change.reason} if change.reason else subject
+    notify_users(users, subject, body, reverse("assessments:inspection_plan_detail", args=[plan.pk]))
+
+
+def notify_decision_change(change_pk: int) -> None:
+    """A signed decision reaches district staff, who issue it; a withdrawn draft reaches the chairmen."""
+    change = DecisionChange.objects.select_related("decision", "actor").get(pk=change_pk)
+    roles = {
+        DecisionState.APPROVED: (Role.EDUCATION_STAFF, Role.PROMOTION_STAFF),
+        DecisionState.WITHDRAWN: (Role.DISTRICT_APPROVER,),
+    }.get(change.to_state)
+    if change.transition == "undo" or roles is None:
+        return
+    decision = change.decision
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Recognition decision %(number)s: %(state)s") % {
+            "number": decision.number or _("(draft)"),
+            "state": DecisionState(change.to_state).label,
+        }
+        body = _("Reason: %(reason)s") % {"reason": change.reason} if change.reason else subject
+    notify_users(
+        _role_holders(*roles, exclude=change.actor_id),
+        subject,
+        body,
+        reverse("assessments:decision_detail", args=[decision.pk]),
+    )
+
+
 def notify_team(plan_pk: int) -> None:
     """Tell each member of an approved inspection plan which wards and criteria are theirs."""
-    from assessments.models import InspectionPlan
-
     plan = InspectionPlan.objects.prefetch_related(
         "members__user", "members__criteria", "assessments__ward"
     ).get(pk=plan_pk)

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from assessments.models import Assessment, Criterion, InspectionPlan
+from assessments.models import Assessment, Criterion, InspectionPlan, RecognitionDecision
 from wards.models import WARD_ROLES
 from wards.rules import is_inspector
 
@@ -60,3 +60,25 @@ def plans_for_user(user) -> QuerySet[InspectionPlan]:
     if is_inspector(user):
         return plans.filter(members__user=user).distinct()
     return plans.none()
+
+
+def visible_plan_or_404(user, pk, queryset: QuerySet[InspectionPlan] | None = None) -> InspectionPlan:
+    """Inspection plan ``pk`` if ``user`` may see it (``plans_for_user``); Http404 otherwise."""
+    return get_object_or_404(queryset if queryset is not None else plans_for_user(user), pk=pk)
+
+
+def decisions_for_user(user) -> QuerySet[RecognitionDecision]:
+    """The recognition decisions ``user`` may see on the district's pages.
+
+    - District side (``wards.view_district_overview``): every decision.
+    - Anybody else: none (a released decision is public through the results pages only).
+    """
+    decisions = RecognitionDecision.objects.select_related("cycle", "prepared_by", "approved_by")
+    if user.is_authenticated and user.has_perm("wards.view_district_overview"):
+        return decisions
+    return decisions.none()
+
+
+def decision_or_404(user, pk, queryset: QuerySet[RecognitionDecision] | None = None) -> RecognitionDecision:
+    """Decision ``pk`` if ``user`` may see it; Http404 otherwise (no hint that it exists)."""
+    return get_object_or_404(queryset if queryset is not None else decisions_for_user(user), pk=pk)

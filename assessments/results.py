@@ -15,11 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.inspection_workflow import DECISION_WORKFLOW
 from assessments.models import (
     Assessment,
     AssessmentState,
     Cycle,
-    DecisionState,
     Framework,
     InspectionResult,
     InspectionScore,
@@ -180,16 +180,14 @@ def _import_group(group: _WardYear, actor: User) -> None:
         imported=True,
     )
     if group.decision_number:
-        decision, _created = RecognitionDecision.objects.get_or_create(
+        decision, created = RecognitionDecision.objects.get_or_create(
             cycle=cycle,
             number=group.decision_number,
-            defaults={
-                "issued_on": group.decision_date,
-                "state": DecisionState.RELEASED,
-                "prepared_by": actor,
-            },
+            defaults={"issued_on": group.decision_date, "prepared_by": actor},
         )
         decision.assessments.add(assessment)
+        if created:
+            DECISION_WORKFLOW.perform(decision, "record_past", actor, reason=_("Imported from past records"))
     perform_transition(assessment, "import_result", actor, reason=_("Imported from past records"))
 
 

@@ -7,6 +7,8 @@ templates all check that same name.
 import rules
 
 from assessments.models import AssessmentState as S
+from assessments.models import DecisionState as D
+from assessments.models import PlanState as P
 from wards.rules import (
     is_district_approver,
     is_district_side,
@@ -55,6 +57,15 @@ def is_team_lead_of(user, assessment) -> bool:
     ).exists()
 
 
+@rules.predicate
+def all_wards_publishable(user, decision) -> bool:
+    """Every ward of the decision may be published by ``user`` now (and there is at least one)."""
+    if decision is None or decision.pk is None:
+        return False
+    assessments = decision.assessments.all()
+    return bool(assessments) and all(user.has_perm("assessments.publish", a) for a in assessments)
+
+
 is_officer_of_assessment = is_ward_officer & is_of_assessment_ward
 is_chairman_of_assessment = is_ward_chairman & is_of_assessment_ward
 is_ward_user_of_assessment = is_officer_of_assessment | is_chairman_of_assessment
@@ -87,3 +98,16 @@ rules.add_perm("assessments.draft_inspection_plan", is_district_staff)
 rules.add_perm("assessments.approve_inspection_plan", is_district_approver)
 rules.add_perm("assessments.prepare_decision", is_district_staff)
 rules.add_perm("assessments.approve_decision", is_district_approver)
+
+# One permission per transition of the inspection plans' and decisions' workflows
+# (assessments.inspection_workflow); the role-level permissions above say who works on them at all.
+rules.add_perm("assessments.edit_inspection_plan", is_district_staff & in_state(P.DRAFT, P.RETURNED))
+rules.add_perm("assessments.submit_inspection_plan", is_district_staff & in_state(P.DRAFT, P.RETURNED))
+rules.add_perm("assessments.decide_inspection_plan", is_district_approver & in_state(P.SUBMITTED))
+rules.add_perm("assessments.sign_decision", is_district_approver & in_state(D.PREPARED))
+rules.add_perm(
+    "assessments.release_decision",
+    (is_district_staff | is_district_approver) & in_state(D.APPROVED) & all_wards_publishable,
+)
+rules.add_perm("assessments.withdraw_decision", is_district_staff & in_state(D.PREPARED))
+rules.add_perm("assessments.record_past_decision", is_system_admin & in_state(D.PREPARED))

@@ -9,6 +9,7 @@ from assessments.views import (
     frameworks,
     inspection,
     public,
+    undo,
 )
 
 app_name = "assessments"
@@ -19,7 +20,7 @@ urlpatterns = [
     path("assessments/<int:pk>/", assessment.assessment_detail, name="detail"),
     path("assessments/<int:pk>/plan/", assessment.plan_edit, name="plan_edit"),
     path("assessments/<int:pk>/transition/<str:name>/", assessment.transition, name="transition"),
-    path("assessments/<int:pk>/undo/", assessment.undo, name="undo"),
+    path("assessments/<int:pk>/undo/", undo.assessment_undo, name="undo"),
     path("inbox/", assessment.inbox, name="inbox"),
     path("notifications/", assessment.notifications, name="notifications"),
     # The ward's dossier: scores, evidence, documents, ZIP and XLSX (views/dossier.py).
@@ -68,6 +69,8 @@ urlpatterns = [
     path("decisions/<int:pk>/", district.decision_detail, name="decision_detail"),
     path("decisions/<int:pk>/approve/", district.decision_approve, name="decision_approve"),
     path("decisions/<int:pk>/release/", district.decision_release, name="decision_release"),
+    path("decisions/<int:pk>/withdraw/", district.decision_withdraw, name="decision_withdraw"),
+    path("decisions/<int:pk>/undo/", undo.decision_undo, name="decision_undo"),
     # Inspection plans, team scoring and consolidation (views/inspection.py).
     path("inspections/", inspection.plan_list, name="inspection_plan_list"),
     path("inspections/new/", inspection.plan_create, name="inspection_plan_create"),
@@ -76,6 +79,7 @@ urlpatterns = [
     path("inspections/<int:pk>/submit/", inspection.plan_submit, name="inspection_plan_submit"),
     path("inspections/<int:pk>/approve/", inspection.plan_approve, name="inspection_plan_approve"),
     path("inspections/<int:pk>/return/", inspection.plan_return, name="inspection_plan_return"),
+    path("inspections/<int:pk>/undo/", undo.plan_undo, name="inspection_plan_undo"),
     path("assessments/<int:pk>/scoring/", inspection.scoring, name="scoring"),
     path("assessments/<int:pk>/scoring/<int:number>/", inspection.score_criterion, name="score_criterion"),
     path("assessments/<int:pk>/consolidation/", inspection.consolidation, name="consolidation"),

@@ -1,58 +1,58 @@
-"""The workflow engine: the one place where an assessment changes state.
+"""The assessment's workflow: the transition table of a ward's five-step procedure.
 
-``TRANSITIONS`` is the table of allowed moves: for each, the states it leaves,
-the state it reaches, the permission (a rules predicate in ``assessments.rules``)
-the actor needs, whether a reason is required, a guard that lists what is
-missing, and the deadline it starts. ``perform_transition`` is called by views,
+For each transition: the states it leaves, the state it reaches, the permission
+(a rules predicate in ``assessments.rules``) the actor needs, whether a reason is
+required, a guard that lists what is missing, the deadline it starts, and what
+an undo must take back (``rewind``). The engine (``engines.workflow``) does the
+rest; ``perform_transition`` and ``undo_last_transition`` are called by views,
 the admin, commands and tests alike, so none of them can skip a check, the
 history row or the notifications.
+
+Steps 4 and 5 are taken for several wards at once by an inspection plan's or a
+decision's own transition (``assessments.inspection_workflow``); such a step is
+taken back by undoing that plan's or decision's step, which rewinds every ward.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Assessment, AssessmentState, StateChange
-from wards.calendar import add_working_days
+from assessments.dossier import missing_items
+from assessments.models import (
+    Assessment,
+    AssessmentState,
+    DecisionState,
+    InspectionResult,
+    PlanState,
+    StateChange,
+)
+from assessments.notifications import notify_state_change
+from engines.workflow import (
+    GuardFailed,
+    ReasonRequired,
+    Transition,
+    TransitionError,
+    TransitionNotAllowed,
+    Workflow,
+    WorkingDays,
+)
 
 S = AssessmentState
 
-
-class TransitionError(Exception):
-    """A transition that cannot be made; ``str()`` is a message for the user."""
-
-
-class TransitionNotAllowed(TransitionError):
-    pass
-
-
-class ReasonRequired(TransitionError):
-    pass
-
-
-class GuardFailed(TransitionError):
-    """The guard found something missing; ``problems`` lists each item."""
-
-    def __init__(self, message, problems: list[str]):
-        super().__init__(message)
-        self.problems = problems
-
-
-@dataclass(frozen=True)
-class WorkingDays:
-    """A legal deadline counted in working days from the day of the transition."""
-
-    count: int
-    label: str
-
-    def due(self, assessment: Assessment, today: date) -> date:
-        return add_working_days(today, self.count)
+__all__ = [
+    "ASSESSMENT_WORKFLOW",
+    "TRANSITIONS",
+    "GuardFailed",
+    "ReasonRequired",
+    "TransitionError",
+    "TransitionNotAllowed",
+    "latest_change",
+    "no_longer_possible",
+    "perform_transition",
+    "undo_last_transition",
+]
 
 
 @dataclass(frozen=True)
@@ -67,32 +67,95 @@ class CycleDate:
 
 
 @dataclass(frozen=True)
-class Transition:
-    name: str
+class InspectionEnd:
+    """The inspection is due on the last day of the approved plan that covers the ward.
+
+    Not the cycle's calendar: a plan approved after the cycle's inspection window
+    would otherwise be born overdue.
+    """
+
     label: str
-    sources: frozenset[str]
-    target: str
-    permission: str
-    reason_required: bool = False
-    deadline: WorkingDays | CycleDate | None = None
-    guard: Callable[[Assessment], list[str]] | None = None
-    style: str = "primary"
-    # False when the step records more than a state (return items, a plan, a result, a decision)
-    # and so is taken on its own page, never through the generic confirm-and-go page.
-    generic: bool = True
+
+    def due(self, assessment: Assessment, today: date) -> date:
+        last_day = (
+            assessment.inspection_plans.filter(state=PlanState.APPROVED)
+            .order_by("-end_date")
+            .values_list("end_date", flat=True)
+            .first()
+        )
+        return last_day or today
 
 
-def _dossier_missing(assessment: Assessment) -> list[str]:
-    from assessments.dossier import missing_items
+def _plan_titles(assessment: Assessment) -> str:
+    titles = assessment.inspection_plans.filter(state=PlanState.APPROVED).values_list("title", flat=True)
+    return ", ".join(f"“{title}”" for title in titles)
 
-    return missing_items(assessment)
+
+def _refuse_plan_step(assessment: Assessment, change, actor, reason) -> None:
+    raise TransitionNotAllowed(
+        gettext(
+            "This step came with the approval of the inspection plan %(plan)s: undo that approval on "
+            "the plan's page (it takes back every ward of the plan)."
+        )
+        % {"plan": _plan_titles(assessment)}
+    )
+
+
+def _decision_numbers(assessment: Assessment, state: str) -> str:
+    numbers = assessment.decisions.filter(state=state).values_list("number", flat=True)
+    return ", ".join(numbers)
+
+
+def _refuse_recognition(assessment: Assessment, change, actor, reason) -> None:
+    raise TransitionNotAllowed(
+        gettext(
+            "The ward was recognised by decision %(number)s: undo the decision's approval on its page "
+            "(it takes back every ward of the decision)."
+        )
+        % {"number": _decision_numbers(assessment, DecisionState.APPROVED)}
+    )
+
+
+def _refuse_publication(assessment: Assessment, change, actor, reason) -> None:
+    raise TransitionNotAllowed(
+        gettext(
+            "The result was published with decision %(number)s: undo the decision's release on its page "
+            "(it takes back every ward of the decision)."
+        )
+        % {"number": _decision_numbers(assessment, DecisionState.RELEASED)}
+    )
+
+
+def _rewind_close(assessment: Assessment, change, actor, reason) -> None:
+    """The stored result goes; a draft decision proposing the ward blocks the undo until it is withdrawn."""
+    drafts = assessment.decisions.filter(state=DecisionState.PREPARED)
+    if drafts.exists():
+        raise TransitionNotAllowed(
+            gettext(
+                "The ward is proposed in a draft recognition decision: withdraw that draft first "
+                "(on the decisions page)."
+            )
+        )
+    InspectionResult.objects.filter(assessment=assessment).delete()
+
+
+def _rewind_import(assessment: Assessment, change, actor, reason) -> None:
+    """The imported scores and result, and the ward's place in the imported decision, go."""
+    InspectionResult.objects.filter(assessment=assessment, imported=True).delete()
+    assessment.inspection_scores.all().delete()
+    for decision in assessment.decisions.all():
+        decision.assessments.remove(assessment)
 
 
 DOSSIER_DUE = CycleDate("dossier_deadline", _("dossier due"))
 
-TRANSITIONS: dict[str, Transition] = {
-    t.name: t
-    for t in (
+ASSESSMENT_WORKFLOW = Workflow(
+    model=Assessment,
+    history_model=StateChange,
+    subject_field="assessment",
+    undo_permission="assessments.undo_transition",
+    notify=notify_state_change,
+    transitions=[
         Transition(
             "submit_plan",
             _("Send the plan to the ward chairman"),
@@ -126,7 +189,8 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({S.DOSSIER_PREPARATION, S.RETURNED}),
             S.SUBMITTED,
             "assessments.submit_dossier",
-            guard=_dossier_missing,
+            guard=missing_items,
+            guard_message=_("The dossier cannot be sent yet. Missing:"),
             style="success",
         ),
         Transition(
@@ -155,8 +219,9 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({S.RECEIVED}),
             S.INSPECTION_PLANNED,
             "assessments.plan_inspection",
-            deadline=CycleDate("inspection_end", _("inspection due")),
+            deadline=InspectionEnd(_("inspection due")),
             generic=False,
+            rewind=_refuse_plan_step,
         ),
         Transition(
             "close_inspection",
@@ -166,6 +231,7 @@ TRANSITIONS: dict[str, Transition] = {
             "assessments.close_inspection",
             deadline=WorkingDays(5, _("recognition due")),
             generic=False,
+            rewind=_rewind_close,
         ),
         Transition(
             "recognise",
@@ -175,6 +241,7 @@ TRANSITIONS: dict[str, Transition] = {
             "assessments.recognise",
             style="success",
             generic=False,
+            rewind=_refuse_recognition,
         ),
         Transition(
             "publish",
@@ -183,6 +250,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.PUBLISHED,
             "assessments.publish",
             generic=False,
+            rewind=_refuse_publication,
         ),
         Transition(
             "import_result",
@@ -191,134 +259,13 @@ TRANSITIONS: dict[str, Transition] = {
             S.PUBLISHED,
             "assessments.import_results",
             generic=False,
+            rewind=_rewind_import,
         ),
-    )
-}
+    ],
+)
 
-
-def available_transitions(assessment: Assessment, user) -> list[Transition]:
-    """The transitions ``user`` may make now: what the page offers as buttons."""
-    return [
-        t
-        for t in TRANSITIONS.values()
-        if assessment.state in t.sources and user.has_perm(t.permission, assessment)
-    ]
-
-
-def no_longer_possible(assessment: Assessment) -> str:
-    """What to tell someone whose page was opened before somebody else moved the assessment on."""
-    return _("This action is no longer possible: the assessment is now “%(state)s”.") % {
-        "state": assessment.get_state_display()
-    }
-
-
-def perform_transition(
-    assessment: Assessment, name: str, actor, *, reason: str = "", today: date | None = None
-) -> StateChange:
-    """Move ``assessment`` along transition ``name`` on behalf of ``actor``.
-
-    Locks the row so two people acting at once cannot both succeed, re-checks
-    state and permission on the locked row, runs the guard, stores the new
-    state and any deadline it starts, appends the history row, and queues the
-    notifications to be sent once the transaction commits.
-    """
-    transition = TRANSITIONS[name]
-    reason = reason.strip()
-    today = today or timezone.localdate()
-    with transaction.atomic():
-        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-        if locked.state not in transition.sources:
-            raise TransitionNotAllowed(no_longer_possible(locked))
-        if not actor.has_perm(transition.permission, locked):
-            raise PermissionDenied(transition.permission)
-        if transition.reason_required and not reason:
-            raise ReasonRequired(_("Please give a reason."))
-        if transition.guard and (problems := transition.guard(locked)):
-            raise GuardFailed(_("The dossier cannot be sent yet. Missing:"), problems)
-        due_date = transition.deadline.due(locked, today) if transition.deadline else None
-        with translation.override(settings.LANGUAGE_CODE):  # stored in the portal's language
-            due_label = str(transition.deadline.label) if transition.deadline else ""
-        change = _record(
-            locked, transition.name, transition.target, actor, reason, due_date, due_label, day=today
-        )
-    _refresh(assessment)
-    return change
-
-
-def undo_last_transition(assessment: Assessment, actor, *, reason: str) -> StateChange:
-    """An administrator takes back the last state change (with a reason, kept in the history)."""
-    reason = reason.strip()
-    with transaction.atomic():
-        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-        if not actor.has_perm("assessments.undo_transition", locked):
-            raise PermissionDenied("assessments.undo_transition")
-        if not reason:
-            raise ReasonRequired(_("Please give a reason."))
-        last = locked.history.order_by("-pk").first()
-        if last is None:
-            raise TransitionNotAllowed(_("There is nothing to undo."))
-        change = _record(
-            locked,
-            "undo",
-            last.from_state,
-            actor,
-            reason,
-            last.previous_due_date,
-            last.previous_due_label,
-            undoes=last,
-        )
-    _refresh(assessment)
-    return change
-
-
-def latest_change(assessment: Assessment, transition: str) -> StateChange | None:
-    """The last ``transition`` of the assessment that an administrator has not undone (None if there is none)."""
-    undone = StateChange.objects.filter(assessment=assessment, undoes__isnull=False).values("undoes")
-    return (
-        assessment.history.filter(transition=transition)
-        .exclude(pk__in=undone)
-        .select_related("actor")
-        .order_by("-pk")
-        .first()
-    )
-
-
-def effective_moment(day: date | None) -> datetime:
-    """When a step dated ``day`` took place: now, or that day at the current time.
-
-    Steps are recorded for another day only by imports, the demo data and tests
-    (the ``today`` argument); the history then shows the day the step belongs to.
-    """
-    now = timezone.now()
-    if day is None or day == timezone.localdate(now):
-        return now
-    return timezone.make_aware(datetime.combine(day, timezone.localtime(now).time()))
-
-
-def _record(locked, name, target, actor, reason, due_date, due_label, undoes=None, day=None) -> StateChange:
-    change = StateChange.objects.create(
-        at=effective_moment(day),
-        assessment=locked,
-        transition=name,
-        from_state=locked.state,
-        to_state=target,
-        actor=actor,
-        reason=reason,
-        due_date=due_date,
-        previous_due_date=locked.due_date,
-        previous_due_label=locked.due_label,
-        undoes=undoes,
-    )
-    # The only write of the state column in the code base (Assessment.save() refuses it).
-    Assessment.objects.filter(pk=locked.pk).update(
-        state=target, due_date=due_date, due_label=due_label, updated_at=timezone.now()
-    )
-    from assessments.notifications import notify_state_change
-
-    transaction.on_commit(lambda: notify_state_change(change.pk))
-    return change
-
-
-def _refresh(assessment: Assessment) -> None:
-    assessment.refresh_from_db(fields=["state", "due_date", "due_label", "updated_at"])
-    assessment._loaded_state = assessment.state
+TRANSITIONS = ASSESSMENT_WORKFLOW.transitions
+perform_transition = ASSESSMENT_WORKFLOW.perform
+undo_last_transition = ASSESSMENT_WORKFLOW.undo_last
+no_longer_possible = ASSESSMENT_WORKFLOW.no_longer_possible
+latest_change = ASSESSMENT_WORKFLOW.latest_change

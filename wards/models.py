@@ -1,5 +1,6 @@
 from functools import cached_property
 
+import rules
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
@@ -229,6 +230,19 @@ class User(AbstractUser):
 
     def has_role(self, *roles: str) -> bool:
         return not self.roles.isdisjoint(roles)
+
+    def has_perm(self, perm, obj=None):
+        """The portal's own permissions are decided by their rules predicates, for everybody.
+
+        Django grants an active superuser every permission without asking; the
+        portal's permissions hold state conditions ("only while the dossier is
+        with the ward"), and nobody is above the workflow, so for them the
+        predicate decides, superusers included. Django's model permissions (the
+        admin's) keep the usual behaviour.
+        """
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     def role_labels(self) -> list[str]:
         return [str(label) for value, label in Role.choices if value in self.roles]

@@ -583,22 +583,9 @@ def decision_context(kind, decision: RecognitionDecision) -> dict:
     proposal = IssuedNumber.objects.filter(
         assessment=None, document_key=f"recognition_proposal:{decision.pk}"
     ).first()
-    if signed:
-        on = decision.issued_on
-        if decision.number.strip():
-            number = decision_symbol(decision.number)
-            on = on or _local_day(decision.created_at)
-        else:  # approved without a number (e.g. through the admin): the register gives one
-            on = on or timezone.localdate()
-            number = keep_number(
-                f"{kind.key}:{decision.pk}",
-                issuer_code=DISTRICT_ISSUER,
-                issuer_label=issuing,
-                type_code=kind.type_code,
-                subject=f"Công nhận “Cộng đồng học tập” năm {year}",
-                on=on,
-                body_code="UBND",
-            ).symbol
+    if signed:  # a signed decision always has its number: approval and import require one
+        number = decision_symbol(decision.number)
+        on = decision.issued_on or _local_day(decision.created_at)
         date_line = vn_date_line(district.place_name, on)
         signature = chairman_signature(decision.signer, decision.signer_title)
         appendix_reference = f"số {number} {vn_date(on)}"

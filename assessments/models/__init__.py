@@ -1,4 +1,4 @@
-from assessments.models.assessment import Assessment, AssessmentState, ProtectedStateError, StateChange
+from assessments.models.assessment import Assessment, AssessmentState, StateChange
 from assessments.models.batch import BatchState, DocumentBatch
 from assessments.models.cycle import Cycle
 from assessments.models.dossier import (
@@ -10,8 +10,10 @@ from assessments.models.dossier import (
 )
 from assessments.models.framework import ClassificationBand, Criterion, Framework, ScoringMode
 from assessments.models.inspection import (
+    DecisionChange,
     DecisionState,
     InspectionPlan,
+    InspectionPlanChange,
     InspectionResult,
     InspectionScore,
     PlanState,
@@ -32,6 +34,7 @@ __all__ = [
     "Criterion",
     "CriterionSelfScore",
     "Cycle",
+    "DecisionChange",
     "DecisionState",
     "DocumentBatch",
     "DocumentKind",
@@ -40,12 +43,12 @@ __all__ = [
     "EvidenceFile",
     "Framework",
     "InspectionPlan",
+    "InspectionPlanChange",
     "InspectionResult",
     "InspectionScore",
     "IssuedNumber",
     "Notification",
     "PlanState",
-    "ProtectedStateError",
     "RecognitionDecision",
     "ReminderLog",
     "ReturnItem",

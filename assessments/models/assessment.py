@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.cycle import Cycle
+from engines.workflow import StateChangeBase, StatefulModel
 from wards.models import Ward
 
 
@@ -23,14 +22,10 @@ class AssessmentState(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class ProtectedStateError(RuntimeError):
-    """Raised when code tries to save a changed state outside the workflow engine."""
-
-
-class Assessment(models.Model):
+class Assessment(StatefulModel):
     """One ward's assessment in one cycle.
 
-    ``state`` is written only by ``assessments.workflow.perform_transition``;
+    ``state`` is written only by the workflow engine (``assessments.workflow``);
     ``save()`` refuses a changed state so that no view, admin form or script
     can skip the checks, the history row and the notifications.
     """
@@ -54,31 +49,8 @@ class Assessment(models.Model):
     def __str__(self):
         return f"{self.ward} – {self.cycle}"
 
-    def save(self, *args, **kwargs):
-        loaded = getattr(self, "_loaded_state", None)
-        if self._state.adding:
-            if self.state != AssessmentState.PLAN_DRAFT:
-                raise ProtectedStateError("A new assessment starts in the first state.")
-        elif "state" in self.__dict__ and self.state != loaded:
-            raise ProtectedStateError("Change the state with assessments.workflow.perform_transition().")
-        update_fields = kwargs.get("update_fields")
-        if not self._state.adding and update_fields is None:
-            kwargs["update_fields"] = [
-                field.attname
-                for field in self._meta.concrete_fields
-                if not field.primary_key and field.attname != "state"
-            ]
-        super().save(*args, **kwargs)
-        self._loaded_state = self.state
-
     def get_absolute_url(self):
         return reverse("assessments:detail", args=[self.pk])
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_state = instance.__dict__.get("state")
-        return instance
 
     @property
     def is_with_ward(self) -> bool:
@@ -90,29 +62,16 @@ class Assessment(models.Model):
         }
 
 
-class StateChange(models.Model):
+class StateChange(StateChangeBase):
     """Append-only history: one row for every change of an assessment's state."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="history")
-    transition = models.CharField(_("action"), max_length=40)
     from_state = models.CharField(_("from"), max_length=30, choices=AssessmentState.choices)
     to_state = models.CharField(_("to"), max_length=30, choices=AssessmentState.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
-    )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    reason = models.TextField(_("reason"), blank=True)
-    due_date = models.DateField(_("deadline started"), null=True, blank=True)
-    previous_due_date = models.DateField(null=True, blank=True, editable=False)
-    previous_due_label = models.CharField(max_length=120, blank=True, editable=False)
-    undoes = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("undoes")
-    )
 
-    class Meta:
+    class Meta(StateChangeBase.Meta):
         verbose_name = _("state change")
         verbose_name_plural = _("state changes")
-        ordering = ["pk"]  # the order the changes were made in
 
     def __str__(self):
         return f"{self.assessment}: {self.from_state} → {self.to_state}"

@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.assessment import Assessment, StateChange
 from assessments.models.cycle import Cycle
 from assessments.models.framework import ClassificationBand, Criterion
+from engines.workflow import StateChangeBase, StatefulModel
 from wards.models import DistrictUnit
 
 
@@ -31,8 +33,11 @@ class PlanState(models.TextChoices):
     RETURNED = "returned", _("Returned")
 
 
-class InspectionPlan(models.Model):
-    """Step 3: the district's inspection plan (kế hoạch kiểm tra) for one or more wards."""
+class InspectionPlan(StatefulModel):
+    """Step 3: the district's inspection plan (kế hoạch kiểm tra) for one or more wards.
+
+    Its state changes only through ``assessments.inspection_workflow.INSPECTION_PLAN_WORKFLOW``.
+    """
 
     cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="inspection_plans")
     title = models.CharField(_("title"), max_length=255)
@@ -45,7 +50,6 @@ class InspectionPlan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
-    return_reason = models.TextField(_("reason for return"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -55,6 +59,9 @@ class InspectionPlan(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("assessments:inspection_plan_detail", args=[self.pk])
 
 
 class TeamMember(models.Model):
@@ -153,14 +160,33 @@ class InspectionResult(models.Model):
         return f"{self.assessment}: {self.total}"
 
 
+class InspectionPlanChange(StateChangeBase):
+    """Append-only history of an inspection plan's states."""
+
+    plan = models.ForeignKey(InspectionPlan, on_delete=models.CASCADE, related_name="history")
+    from_state = models.CharField(_("from"), max_length=30, choices=PlanState.choices)
+    to_state = models.CharField(_("to"), max_length=30, choices=PlanState.choices)
+
+    class Meta(StateChangeBase.Meta):
+        verbose_name = _("inspection plan change")
+        verbose_name_plural = _("inspection plan changes")
+
+    def __str__(self):
+        return f"{self.plan}: {self.from_state} → {self.to_state}"
+
+
 class DecisionState(models.TextChoices):
     PREPARED = "prepared", _("Prepared")
     APPROVED = "approved", _("Approved")
     RELEASED = "released", _("Released")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class RecognitionDecision(models.Model):
-    """Step 5: the chairman's decision recognising the classification of one or more wards."""
+class RecognitionDecision(StatefulModel):
+    """Step 5: the chairman's decision recognising the classification of one or more wards.
+
+    Its state changes only through ``assessments.inspection_workflow.DECISION_WORKFLOW``.
+    """
 
     cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="decisions")
     number = models.CharField(_("number"), max_length=40, blank=True)
@@ -186,6 +212,24 @@ class RecognitionDecision(models.Model):
 
     def __str__(self):
         return self.number or str(_("Draft decision"))
+
+    def get_absolute_url(self):
+        return reverse("assessments:decision_detail", args=[self.pk])
+
+
+class DecisionChange(StateChangeBase):
+    """Append-only history of a recognition decision's states."""
+
+    decision = models.ForeignKey(RecognitionDecision, on_delete=models.CASCADE, related_name="history")
+    from_state = models.CharField(_("from"), max_length=30, choices=DecisionState.choices)
+    to_state = models.CharField(_("to"), max_length=30, choices=DecisionState.choices)
+
+    class Meta(StateChangeBase.Meta):
+        verbose_name = _("decision change")
+        verbose_name_plural = _("decision changes")
+
+    def __str__(self):
+        return f"{self.decision}: {self.from_state} → {self.to_state}"
 
 
 class ReminderLog(models.Model):

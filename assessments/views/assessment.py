@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from assessments.documents.ward_kinds import ward_document_kinds
 from assessments.dossier import completeness_percent, criterion_statuses, documents_by_kind, missing_items
-from assessments.forms import AssessmentFilterForm, PlanForm, TransitionForm, UndoForm
+from assessments.forms import AssessmentFilterForm, PlanForm, TransitionForm
 from assessments.inbox import (
     PAGE_TRANSITIONS,
     inbox_items,
@@ -36,13 +36,13 @@ from assessments.models import (
 from assessments.plan import save_plan
 from assessments.queries import assessments_for_user, visible_assessment_or_404
 from assessments.workflow import (
+    ASSESSMENT_WORKFLOW,
     TRANSITIONS,
     GuardFailed,
     ReasonRequired,
     TransitionNotAllowed,
     no_longer_possible,
     perform_transition,
-    undo_last_transition,
 )
 
 S = AssessmentState
@@ -105,13 +105,6 @@ def _detail_queryset(user):
     )
 
 
-def _action_label(name: str) -> str:
-    if name == "undo":
-        return _("Undo of the last change")
-    transition = TRANSITIONS.get(name)
-    return str(transition.label) if transition else name
-
-
 def _render_detail(request, assessment, *, refusal=None):
     user = request.user
     try:
@@ -148,7 +141,7 @@ def _render_detail(request, assessment, *, refusal=None):
         "transitions": page_transitions(assessment, user),
         "district_actions": district_actions(assessment, user, history),
         "return_items": return_items,
-        "history": [(change, _action_label(change.transition)) for change in history],
+        "history": [(change, ASSESSMENT_WORKFLOW.action_label(change.transition)) for change in history],
         "can_edit_plan": user.has_perm("assessments.edit_plan", assessment),
         "can_edit_dossier": user.has_perm("assessments.edit_dossier", assessment),
         "can_undo": user.has_perm("assessments.undo_transition", assessment),
@@ -249,40 +242,6 @@ def transition(request, pk, name):
         request,
         "assessments/transition_form.html",
         {"assessment": assessment, "action": action, "form": form},
-    )
-
-
-def undo(request, pk):
-    """A system administrator takes back the last change of state, giving a reason."""
-    assessment = visible_assessment_or_404(request.user, pk)
-    if not request.user.has_perm("assessments.undo_transition", assessment):
-        raise PermissionDenied
-    form = UndoForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            undo_last_transition(assessment, request.user, reason=form.cleaned_data["reason"])
-        except ReasonRequired as error:
-            form.add_error("reason", str(error))
-        except TransitionNotAllowed as error:
-            messages.error(request, str(error))
-            return redirect(assessment)
-        else:
-            messages.success(
-                request,
-                _("The last change has been undone: the assessment is back to “%(state)s”.")
-                % {"state": assessment.get_state_display()},
-            )
-            return redirect(assessment)
-    last = assessment.history.select_related("actor").order_by("-pk").first()
-    return render(
-        request,
-        "assessments/undo_form.html",
-        {
-            "assessment": assessment,
-            "form": form,
-            "last": last,
-            "last_action": _action_label(last.transition) if last else "",
-        },
     )
 
 

@@ -9,21 +9,24 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from assessments.decision_numbers import check_decision_number, proposed_decision_number
 from assessments.dossier import completeness_percent, missing_items
+from assessments.forms import TransitionForm
 from assessments.forms_district import DecisionApproveForm, DecisionCreateForm, ReturnForm
 from assessments.inbox import is_overdue
 from assessments.inspection import (
     approve_decision,
-    may_release_decision,
     prepare_decision,
     release_decision,
     return_dossier,
+    withdraw_decision,
 )
+from assessments.inspection_workflow import DECISION_WORKFLOW
 from assessments.models import (
     Assessment,
     AssessmentState,
@@ -33,9 +36,15 @@ from assessments.models import (
     DossierDocument,
     RecognitionDecision,
 )
-from assessments.queries import assessments_for_user, visible_assessment_or_404
+from assessments.queries import (
+    assessments_for_user,
+    decision_or_404,
+    decisions_for_user,
+    visible_assessment_or_404,
+)
 from assessments.workflow import (
     TRANSITIONS,
+    ReasonRequired,
     TransitionError,
     TransitionNotAllowed,
     latest_change,
@@ -145,7 +154,7 @@ def decision_list(request):
     """Every decision, newest cycle first, with its number, date, signer, state and number of wards."""
     _require(request, "wards.view_district_overview")
     decisions = (
-        RecognitionDecision.objects.select_related("cycle")
+        decisions_for_user(request.user)
         .annotate(ward_count=Count("assessments"))
         .order_by("-cycle__year", "-pk")
     )
@@ -199,7 +208,7 @@ def decision_create(request):
             form.add_error(None, error)
         else:
             messages.success(request, _("The draft decision has been prepared for the chairman."))
-            return redirect("assessments:decision_detail", pk=decision.pk)
+            return redirect(decision)
     today = timezone.localdate()
     rows = list(candidates)
     if form.is_bound:
@@ -225,77 +234,130 @@ def decision_create(request):
     return render(request, "assessments/district/decision_form.html", context)
 
 
-def _decision_or_404(pk: int) -> RecognitionDecision:
+def _decision_or_404(request, pk: int) -> RecognitionDecision:
+    """The decision with its wards and their results, if the user may see it (404 otherwise)."""
     wards = Assessment.objects.select_related("ward", "result__classification").order_by("ward__sort_key")
-    return get_object_or_404(
-        RecognitionDecision.objects.select_related("cycle", "prepared_by", "approved_by").prefetch_related(
-            Prefetch("assessments", queryset=wards)
-        ),
-        pk=pk,
+    return decision_or_404(
+        request.user,
+        pk,
+        decisions_for_user(request.user).prefetch_related(Prefetch("assessments", queryset=wards)),
     )
 
 
-def _render_decision(request, decision: RecognitionDecision, approve_form=None):
-    can_approve = decision.state == DecisionState.PREPARED and request.user.has_perm(
-        "assessments.approve_decision"
-    )
+def _rows(decision: RecognitionDecision) -> list[tuple]:
+    return [(a, getattr(a, "result", None)) for a in decision.assessments.all()]
+
+
+def _render_decision(request, decision: RecognitionDecision, approve_form=None, withdraw_form=None):
+    user = request.user
+    can_approve = DECISION_WORKFLOW.may(user, "approve", decision)
     if can_approve and approve_form is None:
-        user = request.user
-        approve_form = DecisionApproveForm(initial={"signer": user.full_name, "signer_title": user.position})
+        approve_form = DecisionApproveForm(
+            initial={
+                "number": proposed_decision_number(decision),
+                "signer": user.full_name,
+                "signer_title": user.position,
+            }
+        )
+    can_withdraw = DECISION_WORKFLOW.may(user, "withdraw", decision)
     context = {
         "decision": decision,
-        "rows": [(a, getattr(a, "result", None)) for a in decision.assessments.all()],
+        "rows": _rows(decision),
         "can_approve": can_approve,
         "approve_form": approve_form if can_approve else None,
-        "can_release": may_release_decision(request.user, decision),
+        "can_release": DECISION_WORKFLOW.may(user, "release", decision),
+        "can_withdraw": can_withdraw,
+        "withdraw_form": (withdraw_form or TransitionForm(reason_required=True)) if can_withdraw else None,
+        "can_undo": user.has_perm(DECISION_WORKFLOW.undo_permission, decision),
+        "history": DECISION_WORKFLOW.history_rows(decision),
     }
     return render(request, "assessments/district/decision_detail.html", context)
 
 
 def decision_detail(request, pk: int):
-    """The wards of the decision with their totals and classification, its state and the next action.
+    """The wards of the decision with their totals and classification, its state and the next actions.
 
     The chairman's approval form is on this page (its POST goes to ``decision_approve``).
     """
-    _require(request, "wards.view_district_overview")
-    return _render_decision(request, _decision_or_404(pk))
+    return _render_decision(request, _decision_or_404(request, pk))
+
+
+def _decision_step_refusal(request, decision: RecognitionDecision, name: str):
+    """None if the user may take step ``name`` now; a redirect with a message if the decision moved on."""
+    if DECISION_WORKFLOW.may(request.user, name, decision):
+        return None
+    if decision.state not in DECISION_WORKFLOW.transitions[name].sources:
+        messages.error(request, DECISION_WORKFLOW.no_longer_possible(decision))
+        return redirect(decision)
+    raise PermissionDenied
 
 
 @require_POST
 def decision_approve(request, pk: int):
-    """The chairman signs the decision: number, date, signer and title; every ward is recognised."""
-    decision = _decision_or_404(pk)
-    _require(request, "assessments.approve_decision")
-    if decision.state != DecisionState.PREPARED:
-        messages.error(request, _("This decision has already been approved."))
-        return redirect("assessments:decision_detail", pk=decision.pk)
+    """The chairman signs the decision: number, date, signer and title; every ward is recognised.
+
+    The first POST shows exactly what will be signed; the second (``confirmed``) signs.
+    """
+    decision = _decision_or_404(request, pk)
+    if refusal := _decision_step_refusal(request, decision, "approve"):
+        return refusal
     form = DecisionApproveForm(request.POST)
     if form.is_valid():
         try:
+            check_decision_number(decision, form.cleaned_data["number"], form.cleaned_data["issued_on"])
+            if request.POST.get("confirmed") != "1":
+                return render(
+                    request,
+                    "assessments/district/decision_confirm.html",
+                    {"decision": decision, "rows": _rows(decision), "form": form, "step": "approve"},
+                )
             approve_decision(decision, request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         except TransitionError as error:
             messages.error(request, str(error))
-            return redirect("assessments:decision_detail", pk=decision.pk)
+            return redirect(decision)
         else:
             messages.success(request, _("The decision has been approved: the wards are recognised."))
-            return redirect("assessments:decision_detail", pk=decision.pk)
+            return redirect(decision)
     return _render_decision(request, decision, approve_form=form)
 
 
-@require_POST
 def decision_release(request, pk: int):
-    """Publish every ward of an approved decision at once."""
-    _require(request, "wards.view_district_overview")
-    decision = _decision_or_404(pk)
-    if decision.state != DecisionState.APPROVED:
-        messages.error(request, _("Only an approved decision can be released."))
-        return redirect("assessments:decision_detail", pk=decision.pk)
+    """Confirm (GET: what becomes public) and publish (POST) every ward of an approved decision at once."""
+    decision = _decision_or_404(request, pk)
+    if refusal := _decision_step_refusal(request, decision, "release"):
+        return refusal
+    if request.method != "POST":
+        return render(
+            request,
+            "assessments/district/decision_confirm.html",
+            {"decision": decision, "rows": _rows(decision), "step": "release"},
+        )
     try:
-        release_decision(decision, request.user)  # PermissionDenied (403) unless may_release_decision
+        release_decision(decision, request.user)
     except TransitionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The decision has been released: the results are published."))
-    return redirect("assessments:decision_detail", pk=decision.pk)
+    return redirect(decision)
+
+
+@require_POST
+def decision_withdraw(request, pk: int):
+    """District staff withdraw a draft decision, saying why; its wards may go into another decision."""
+    decision = _decision_or_404(request, pk)
+    if refusal := _decision_step_refusal(request, decision, "withdraw"):
+        return refusal
+    form = TransitionForm(request.POST, reason_required=True)
+    form.is_valid()
+    try:
+        withdraw_decision(decision, request.user, form.cleaned_data.get("reason", ""))
+    except ReasonRequired as error:
+        form.add_error("reason", str(error))
+        return _render_decision(request, decision, withdraw_form=form)
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The draft decision has been withdrawn."))
+    return redirect(decision)

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -38,8 +38,10 @@ from assessments.inspection import (
     save_inspection_plan,
     submit_inspection_plan,
 )
+from assessments.inspection_workflow import INSPECTION_PLAN_WORKFLOW
 from assessments.models import (
     Assessment,
+    AssessmentState,
     Criterion,
     InspectionPlan,
     InspectionResult,
@@ -47,13 +49,26 @@ from assessments.models import (
     PlanState,
     TeamMember,
 )
-from assessments.queries import criterion_or_404, plans_for_user, visible_assessment_or_404
+from assessments.queries import (
+    criterion_or_404,
+    plans_for_user,
+    visible_assessment_or_404,
+    visible_plan_or_404,
+)
 from assessments.rules import is_on_inspection_team
-from assessments.workflow import TransitionError
+from assessments.workflow import ReasonRequired, TransitionError
 from wards.rules import is_inspector
 
-EDITABLE_PLAN_STATES = frozenset({PlanState.DRAFT, PlanState.RETURNED})
-NEW_PLAN_ROWS = 6  # empty team rows on a new plan (an edit adds two more each time)
+NEW_PLAN_ROWS = 6
+# The states in which an assessment has inspection results to consolidate.
+RESULT_STATES = frozenset(
+    {
+        AssessmentState.INSPECTION_PLANNED,
+        AssessmentState.INSPECTED,
+        AssessmentState.RECOGNISED,
+        AssessmentState.PUBLISHED,
+    }
+)  # empty team rows on a new plan (an edit adds two more each time)
 
 
 # --- Plans ------------------------------------------------------------------------------------------
@@ -82,15 +97,11 @@ def _with_team(plans: QuerySet[InspectionPlan]) -> QuerySet[InspectionPlan]:
 
 
 def _visible_plan(request, pk: int) -> InspectionPlan:
-    return get_object_or_404(_with_team(plans_for_user(request.user)), pk=pk)
+    return visible_plan_or_404(request.user, pk, _with_team(plans_for_user(request.user)))
 
 
 def _may_edit(user, plan: InspectionPlan) -> bool:
-    return user.has_perm("assessments.draft_inspection_plan") and plan.state in EDITABLE_PLAN_STATES
-
-
-def _may_decide(user, plan: InspectionPlan) -> bool:
-    return user.has_perm("assessments.approve_inspection_plan") and plan.state == PlanState.SUBMITTED
+    return user.has_perm("assessments.edit_inspection_plan", plan)
 
 
 def plan_list(request):
@@ -170,17 +181,36 @@ def plan_edit(request, pk: int):
 def _render_detail(
     request, plan: InspectionPlan, return_form: ReturnPlanForm | None = None, status: int = 200
 ):
-    wards = [(assessment, is_overdue(assessment.due_date)) for assessment in plan.assessments.all()]
+    user = request.user
+    sees_results = user.has_perm("wards.view_district_overview")
+    wards = [
+        {
+            "assessment": assessment,
+            "overdue": is_overdue(assessment.due_date),
+            # The same predicates as the scoring and consolidation views: no link to a refusal.
+            "may_score": user.has_perm("assessments.score_inspection", assessment),
+            "may_see_results": assessment.state in RESULT_STATES
+            and (sees_results or is_on_inspection_team(user, assessment)),
+        }
+        for assessment in plan.assessments.all()
+    ]
+    last_return = (
+        INSPECTION_PLAN_WORKFLOW.latest_change(plan, "return") if plan.state == PlanState.RETURNED else None
+    )
     return render(
         request,
         "assessments/inspection/plan_detail.html",
         {
             "plan": plan,
             "wards": wards,
-            "may_edit": _may_edit(request.user, plan),
-            "may_decide": _may_decide(request.user, plan),
+            "may_edit": _may_edit(user, plan),
+            "may_submit": INSPECTION_PLAN_WORKFLOW.may(user, "submit", plan),
+            "may_decide": INSPECTION_PLAN_WORKFLOW.may(user, "approve", plan),
+            "may_undo": user.has_perm(INSPECTION_PLAN_WORKFLOW.undo_permission, plan),
             "return_form": return_form or ReturnPlanForm(),
+            "return_reason": last_return.reason if last_return else "",
             "approved": plan.state == PlanState.APPROVED,
+            "history": INSPECTION_PLAN_WORKFLOW.history_rows(plan),
         },
         status=status,
     )
@@ -190,44 +220,67 @@ def plan_detail(request, pk: int):
     return _render_detail(request, _visible_plan(request, pk))
 
 
+def _plan_or_refusal(request, pk: int, name: str):
+    """The plan, if the user may take step ``name`` now; a redirect with a message when the page was
+    opened before somebody else moved the plan on; 403 when the step is not theirs."""
+    plan = _visible_plan(request, pk)
+    if INSPECTION_PLAN_WORKFLOW.may(request.user, name, plan):
+        return plan, None
+    if plan.state not in INSPECTION_PLAN_WORKFLOW.transitions[name].sources:
+        messages.error(request, INSPECTION_PLAN_WORKFLOW.no_longer_possible(plan))
+        return plan, redirect(plan)
+    raise PermissionDenied
+
+
+def _plan_step(request, pk: int, name: str, step, success: str):
+    """Take one step of the plan's workflow through its domain function."""
+    plan, refusal = _plan_or_refusal(request, pk, name)
+    if refusal:
+        return refusal
+    try:
+        step(plan, request.user)
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect(plan)
+
+
 @require_POST
 def plan_submit(request, pk: int):
-    plan = _visible_plan(request, pk)
-    if not _may_edit(request.user, plan):
-        raise PermissionDenied
-    submit_inspection_plan(plan, request.user)
-    messages.success(request, _("The inspection plan has been sent for approval."))
-    return redirect("assessments:inspection_plan_detail", pk=plan.pk)
+    return _plan_step(
+        request, pk, "submit", submit_inspection_plan, _("The inspection plan has been sent for approval.")
+    )
 
 
 @require_POST
 def plan_approve(request, pk: int):
-    plan = _visible_plan(request, pk)
-    if not _may_decide(request.user, plan):
-        raise PermissionDenied
-    try:
-        approve_inspection_plan(plan, request.user)
-    except TransitionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The inspection plan has been approved; the team has been told."))
-    return redirect("assessments:inspection_plan_detail", pk=plan.pk)
+    return _plan_step(
+        request,
+        pk,
+        "approve",
+        approve_inspection_plan,
+        _("The inspection plan has been approved; the team has been told."),
+    )
 
 
 @require_POST
 def plan_return(request, pk: int):
-    plan = _visible_plan(request, pk)
-    if not _may_decide(request.user, plan):
-        raise PermissionDenied
+    plan, refusal = _plan_or_refusal(request, pk, "return")
+    if refusal:
+        return refusal
     form = ReturnPlanForm(request.POST)
     form.is_valid()
     try:
         return_inspection_plan(plan, request.user, form.cleaned_data.get("reason", ""))
-    except ValidationError as error:
-        form.add_error("reason", error)
+    except ReasonRequired as error:
+        form.add_error("reason", str(error))
         return _render_detail(request, plan, return_form=form)
+    except TransitionError as error:
+        messages.error(request, str(error))
+        return redirect(plan)
     messages.success(request, _("The inspection plan has been returned to the drafter."))
-    return redirect("assessments:inspection_plan_detail", pk=plan.pk)
+    return redirect(plan)
 
 
 # --- Scoring ----------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.base import ContentFile
 
+from assessments.decision_numbers import proposed_decision_number
 from assessments.inspection import (
     MemberAssignment,
     approve_decision,
@@ -18,7 +19,14 @@ from assessments.inspection import (
     submit_inspection_plan,
 )
 from assessments.models import AssessmentState as S
-from assessments.models import CriterionSelfScore, DocumentKind, DossierDocument, EvidenceFile, Framework
+from assessments.models import (
+    CriterionSelfScore,
+    DocumentKind,
+    DossierDocument,
+    EvidenceFile,
+    Framework,
+    RecognitionDecision,
+)
 from assessments.workflow import TRANSITIONS, perform_transition
 from tests.factories import AssessmentFactory, CycleFactory
 
@@ -161,11 +169,14 @@ def walk_to(request):
                 close_inspection(assessment, persona(who), today=today)
             elif name == "recognise":
                 decision = prepare_decision(assessment.cycle, persona("education_staff"), [assessment])
+                signed_on = datetime.date(assessment.cycle.year, 12, 10)
+                first = not RecognitionDecision.objects.exclude(number="").exists()
                 approve_decision(
                     decision,
                     persona(who),
-                    number="05/QĐ-UBND",
-                    issued_on=datetime.date(assessment.cycle.year, 12, 10),
+                    # The register's next number for every decision after the first "05".
+                    number="05/QĐ-UBND" if first else proposed_decision_number(decision, signed_on),
+                    issued_on=signed_on,
                     signer="Trịnh Văn Long",
                     signer_title="Phó Chủ tịch",
                     today=today,

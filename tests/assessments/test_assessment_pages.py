@@ -89,12 +89,11 @@ def test_assessment_list_query_count_does_not_grow_with_the_number_of_wards(
 ):
     client = login(education_staff)
     wards_with_assessments(cycle, 1)
-    # session, user, roles, cycle years, assessments with ward/cycle/framework,
-    # and the user's and group permissions of Django's model backend (the menu asks for them)
-    with django_assert_num_queries(7):
+    # session, user, roles, cycle years, assessments with ward/cycle/framework
+    with django_assert_num_queries(5):
         small = client.get("/assessments/")
     wards_with_assessments(cycle, 14)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         large = client.get("/assessments/")
 
     assert (len(small.context["rows"]), len(large.context["rows"])) == (1, 15)
@@ -246,15 +245,15 @@ def test_detail_query_count_does_not_grow_with_criteria_or_files(
     for criterion in criteria:
         add_evidence(assessment, criterion, ward_officer)
     client = login(ward_officer)
-    # session, user, roles, the model backend's user and group permissions (menu), assessment with
+    # session, user, roles, assessment with
     # ward/cycle/framework/plan/plan author, criteria, self-scores, evidence, documents, return items,
     # history with actors, the user's ward (menu)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         client.get(f"/assessments/{assessment.pk}/")
     for criterion in criteria:
         for n in range(4):
             add_evidence(assessment, criterion, ward_officer, name=f"them-{n}.pdf")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = client.get(f"/assessments/{assessment.pk}/")
 
     assert len(criteria) == 15
@@ -344,7 +343,7 @@ def test_transition_in_a_state_already_left_says_so(login, ward_chairman, walk_t
     assert response.redirect_chain == [(f"/assessments/{assessment.pk}/", 302)]
     assert [str(m) for m in response.context["messages"]] == [
         vi(
-            "This action is no longer possible: the assessment is now “%(state)s”.",
+            "This action is no longer possible: it is now “%(state)s”.",
             state=vi("Step 2: dossier in preparation"),
         )
     ]

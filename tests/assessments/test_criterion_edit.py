@@ -317,9 +317,8 @@ def test_criterion_page_query_count_does_not_grow_with_files(
     for n in range(files):
         add_evidence(preparing, criterion, ward_officer, name=f"minh-chung-{n}.pdf")
     client = login(ward_officer)
-    # 1 session, 2 user, 3 roles, 4-5 Django's model permissions (user, groups) asked by the visibility
-    # query, 6 assessment with ward/cycle/framework, 7 criterion, 8 self-score, 9 evidence with uploader,
-    # 10 the user's ward for the menu.
-    with django_assert_num_queries(10):
+    # 1 session, 2 user, 3 roles, 4 assessment with ward/cycle/framework, 5 criterion, 6 self-score,
+    # 7 evidence with uploader, 8 the user's ward for the menu.
+    with django_assert_num_queries(8):
         response = client.get(edit_url(preparing))
     assert len(response.context["evidence"]) == files

@@ -356,16 +356,16 @@ def test_decision_by_the_chairman_prints_chu_tich(assessment, walk_to):
     assert "KT. CHỦ TỊCH" not in text
 
 
-def test_approved_decision_without_number_takes_one_from_the_register_once(assessment, walk_to):
+def test_signed_decision_number_is_in_the_register_once_and_printed(assessment, walk_to):
     walk_to(assessment, S.RECOGNISED)
     decision = RecognitionDecision.objects.get()
-    RecognitionDecision.objects.filter(pk=decision.pk).update(number="")
 
     first = build_document("decision", decision).context["doc"].number
     again = build_document("decision", decision).context["doc"].number
 
-    assert (first, again) == ("01/QĐ-UBND", "01/QĐ-UBND")
-    assert IssuedNumber.objects.filter(document_key=f"decision:{decision.pk}").count() == 1
+    assert (first, again) == ("05/QĐ-UBND", "05/QĐ-UBND")
+    registered = IssuedNumber.objects.get(document_key=f"decision:{decision.pk}")
+    assert (registered.symbol, registered.year) == ("05/QĐ-UBND", 2018)
 
 
 def test_prepared_decision_is_a_draft(assessment, walk_to, education_staff):

@@ -306,9 +306,8 @@ def test_framework_list_constant_queries(login, system_admin, circular_44, djang
     client = login(system_admin)
     for year in (2019, 2020):
         copy_framework(Framework.objects.get(code="tt44-2014", version=year - 2018), year)
-    # session, user, the user's roles, frameworks annotated with their lock, and the user's and
-    # groups' Django permissions (asked once when a rule says no: the "Inspections" menu entry)
-    with django_assert_num_queries(6):
+    # session, user, the user's roles, frameworks annotated with their lock
+    with django_assert_num_queries(4):
         response = client.get(reverse("assessments:framework_list"))
     assert len(response.context["frameworks"]) == 3
 

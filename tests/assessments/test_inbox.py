@@ -173,13 +173,12 @@ def test_inbox_query_count_does_not_grow_with_the_number_of_wards(
     client = login(education_staff)
     submitted_dossier(cycle)
     # session, user, roles, visible assessments with ward/cycle/framework, unread notifications,
-    # the user's and group permissions of Django's model backend (the menu asks for them),
     # and the district's own steps: wards already in a plan, wards already in a decision, the user's teams
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         small = client.get("/inbox/")
     for _n in range(14):
         submitted_dossier(cycle)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         large = client.get("/inbox/")
 
     assert (len(small.context["items"]), len(large.context["items"])) == (1, 15)
@@ -193,14 +192,14 @@ def test_inbox_query_count_for_a_ward_officer_does_not_grow_with_the_years(
     # session, user, roles, visible assessments, the dossiers being finished (read again) with their criteria,
     # self-scores, evidence and documents, unread notifications, user and group permissions (menu),
     # the user's ward (menu), the user's inspection teams
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         small = client.get("/inbox/")
     for year in (2016, 2017):
         earlier = AssessmentFactory(
             cycle__year=year, cycle__lead_body=assessment.cycle.lead_body, ward=assessment.ward
         )
         walk_to(earlier, S.DOSSIER_PREPARATION)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         large = client.get("/inbox/")
 
     assert (len(small.context["items"]), len(large.context["items"])) == (2, 6)

@@ -149,8 +149,11 @@ def test_district_side_from_receipt_to_publication_through_the_pages(
         "signer": "Trịnh Văn Long",
         "signer_title": "Phó Chủ tịch",
     }
-    ok(chairman.post(f"/decisions/{decision.pk}/approve/", approval))
+    confirmation = chairman.post(f"/decisions/{decision.pk}/approve/", approval).content.decode()
+    assert "Phường 1" in confirmation and state_of(assessment) == S.INSPECTED  # shown, not yet signed
+    ok(chairman.post(f"/decisions/{decision.pk}/approve/", {**approval, "confirmed": "1"}))
     assert state_of(assessment) == S.RECOGNISED
+    assert "87,5" in staff.get(f"/decisions/{decision.pk}/release/").content.decode()  # what becomes public
     ok(staff.post(f"/decisions/{decision.pk}/release/"))
     assert state_of(assessment) == S.PUBLISHED
 

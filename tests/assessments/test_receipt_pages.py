@@ -79,7 +79,7 @@ def test_receive_of_a_dossier_already_received_says_so_and_changes_nothing(
     assert response.redirect_chain == [(f"/assessments/{submitted.pk}/", 302)]
     assert snapshot(submitted) == before
     with translation.override("vi"):
-        expected = gettext("This action is no longer possible: the assessment is now “%(state)s”.") % {
+        expected = gettext("This action is no longer possible: it is now “%(state)s”.") % {
             "state": S.RECEIVED.label
         }
     assert [str(m) for m in response.context["messages"]] == [expected]

@@ -6,17 +6,18 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
-from assessments.models import Assessment, Notification, ProtectedStateError, StateChange
+from assessments.models import Assessment, Notification, StateChange
 from assessments.models import AssessmentState as S
 from assessments.workflow import (
+    ASSESSMENT_WORKFLOW,
     TRANSITIONS,
     GuardFailed,
     ReasonRequired,
     TransitionNotAllowed,
-    available_transitions,
     perform_transition,
     undo_last_transition,
 )
+from engines.workflow import ProtectedStateError
 from tests.assessments.conftest import PATH, complete_dossier
 from tests.helpers import PERSONAS
 
@@ -215,11 +216,11 @@ def test_available_transitions_offer_only_what_the_user_may_do(
     walk_to, assessment, ward_chairman, ward_officer
 ):
     walk_to(assessment, S.PLAN_SUBMITTED)
-    assert [t.name for t in available_transitions(assessment, ward_chairman)] == [
+    assert [t.name for t in ASSESSMENT_WORKFLOW.available(assessment, ward_chairman)] == [
         "approve_plan",
         "return_plan",
     ]
-    assert available_transitions(assessment, ward_officer) == []
+    assert ASSESSMENT_WORKFLOW.available(assessment, ward_officer) == []
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")

@@ -290,9 +290,8 @@ def test_user_list_queries_do_not_grow_with_users(
     client = login(system_admin)
 
     # 1 session, 2 user, 3 the user's roles (rules), 4 the wards of the filter's
-    # drop-down, 5 the users with ward and unit, 6 their roles, 7-8 the user's and the
-    # groups' Django permissions (asked once when a rule says no: the "Inspections" menu entry).
-    with django_assert_num_queries(8):
+    # drop-down, 5 the users with ward and unit, 6 their roles.
+    with django_assert_num_queries(6):
         response = client.get("/users/")
 
     assert len(response.context["users"]) == user_count + 1

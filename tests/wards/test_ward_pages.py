@@ -153,10 +153,9 @@ def test_ward_list_queries_do_not_grow_with_wards(
     WardFactory.create_batch(ward_count, cluster=cluster, district=cluster.district)
     client = login(education_staff)
 
-    # 1 session, 2 user, 3 the user's roles (rules), 4-5 the user's and the groups'
-    # Django permissions (asked once when a rule says no: the "Users" menu entry),
-    # 6 the clusters of the filter's drop-down, 7 the wards with their cluster.
-    with django_assert_num_queries(7):
+    # 1 session, 2 user, 3 the user's roles (rules), 4 the clusters of the filter's
+    # drop-down, 5 the wards with their cluster.
+    with django_assert_num_queries(5):
         response = client.get("/wards/")
 
     assert len(response.context["wards"]) == ward_count
@@ -220,9 +219,8 @@ def test_ward_detail_queries_do_not_grow_with_members(
     client = login(education_staff)
 
     # 1 session, 2 user, 3 the ward with cluster and district, 4 the user's roles
-    # (rules), 5-6 the user's and the groups' Django permissions (asked once when a
-    # rule says no: the "Users" menu entry), 7 the steering committee members, 8 the ward's assessments.
-    with django_assert_num_queries(8):
+    # (rules), 5 the steering committee members, 6 the ward's assessments.
+    with django_assert_num_queries(6):
         response = client.get("/wards/P01/")
 
     assert len(response.context["members"]) == member_count
@@ -469,9 +467,8 @@ def test_district_overview_queries_do_not_grow_with_wards(
     client = login(steering_member)
 
     # 1 session, 2 user, 3 the user's roles (rules), 4 the district, 5 its clusters,
-    # 6 their wards, 7-8 the user's and the groups' Django permissions (asked once
-    # when a rule says no: the "Users" menu entry).
-    with django_assert_num_queries(8):
+    # 6 their wards.
+    with django_assert_num_queries(6):
         response = client.get("/district/")
 
     assert response.context["totals"]["ward_count"] == ward_count
