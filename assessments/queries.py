@@ -48,13 +48,16 @@ def criterion_or_404(assessment: Assessment, number: int) -> Criterion:
 def plans_for_user(user) -> QuerySet[InspectionPlan]:
     """The inspection plans ``user`` may see.
 
-    - District staff (who draft) and the district chairman (who approves): every plan.
+    - District staff (who draft), the district chairman (who approves) and the system
+      administrator (who may undo a step): every plan.
     - Inspectors: the plans they are a member of.
     - Anybody else: none.
     """
     plans = InspectionPlan.objects.select_related("cycle", "drafted_by", "approved_by")
-    if user.has_perm("assessments.draft_inspection_plan") or user.has_perm(
-        "assessments.approve_inspection_plan"
+    if (
+        user.has_perm("assessments.draft_inspection_plan")
+        or user.has_perm("assessments.approve_inspection_plan")
+        or user.has_perm("assessments.undo_transition")
     ):
         return plans
     if is_inspector(user):

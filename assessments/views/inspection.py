@@ -78,6 +78,7 @@ def may_see_plans(user) -> bool:
     return (
         user.has_perm("assessments.draft_inspection_plan")
         or user.has_perm("assessments.approve_inspection_plan")
+        or user.has_perm("assessments.undo_transition")
         or is_inspector(user)
     )
 
