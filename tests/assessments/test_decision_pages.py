@@ -3,13 +3,16 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import formats, timezone, translation
 
+from assessments.documents.district_side import DISTRICT_ISSUER
+from assessments.documents.numbering import keep_number
 from assessments.inspection import approve_decision, prepare_decision
 from assessments.models import Assessment, DecisionState, InspectionResult, RecognitionDecision
 from assessments.models import AssessmentState as S
 from tests.factories import AssessmentFactory, UserFactory, WardFactory
-from tests.helpers import vi
+from tests.helpers import vi, vi_text
 from wards.models import Role
 
 APPROVAL = {
@@ -374,3 +377,107 @@ def test_decision_list_query_count_does_not_grow_with_the_number_of_decisions(
         response = client.get("/decisions/")
 
     assert [d.ward_count for d in response.context["decisions"]] == [1, 1, 1, 1]
+
+
+# --- Numbers from the register and confirmations (nothing becomes public unseen) -------------------
+
+
+def test_decision_approve_first_shows_what_will_be_signed_and_changes_nothing(
+    login, district_chairman, prepared, inspected, second
+):
+    unconfirmed = {key: value for key, value in APPROVAL.items() if key != "confirmed"}
+
+    response = login(district_chairman).post(f"/decisions/{prepared.pk}/approve/", unconfirmed)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="confirmed" value="1"' in page
+    assert "05/QĐ-UBND" in page and "10/12/2018" in page and "Phường 1" in page
+    assert decision_values(prepared) == (DecisionState.PREPARED, "", None, "", "")
+    assert states(inspected, second) == [S.INSPECTED, S.INSPECTED]
+
+
+def test_decision_number_already_used_by_another_decision_is_refused(
+    login, district_chairman, approved, inspect_ward, education_staff, cycle
+):
+    third = inspect_ward(WardFactory(code="P20", name="Phường 20"))
+    draft = prepare_decision(cycle, education_staff, [third])
+
+    response = login(district_chairman).post(f"/decisions/{draft.pk}/approve/", APPROVAL)
+
+    assert response.status_code == 200
+    assert vi_text(
+        "Number %(number)s is already in the register: %(document)s, dated %(date)s.",
+        number="05/QĐ-UBND",
+        document="Công nhận “Cộng đồng học tập” năm 2018",
+        date="10/12/2018",
+    ) in [str(error) for error in response.context["approve_form"].non_field_errors()]
+    assert 'value="05/QĐ-UBND"' in response.content.decode()  # what was typed stays
+    assert decision_values(draft)[:2] == (DecisionState.PREPARED, "")
+    assert states(third) == [S.INSPECTED]
+
+
+def test_decision_number_given_by_the_register_to_another_document_is_refused(
+    district_chairman, prepared, inspected
+):
+    keep_number(
+        "inspection_plan:999",
+        issuer_code=DISTRICT_ISSUER,
+        issuer_label="ỦY BAN NHÂN DÂN QUẬN 5",
+        type_code="QĐ",
+        subject="Quyết định thành lập đoàn kiểm tra",
+        on=datetime.date(2018, 11, 1),
+        body_code="UBND",
+    )
+
+    with pytest.raises(ValidationError):
+        approve_decision(
+            prepared,
+            district_chairman,
+            number="1",
+            issued_on=datetime.date(2018, 12, 10),
+            signer="Trịnh Văn Long",
+            signer_title="",
+        )
+    assert decision_values(prepared)[0] == DecisionState.PREPARED
+
+
+def test_decision_form_proposes_the_registers_next_number_of_this_year(
+    login, district_chairman, prepared, inspect_ward, cycle, education_staff
+):
+    approve_decision(
+        prepared,
+        district_chairman,
+        number="05/QĐ-UBND",
+        issued_on=timezone.localdate(),
+        signer="Trịnh Văn Long",
+        signer_title="Phó Chủ tịch",
+    )
+    draft = prepare_decision(
+        cycle, education_staff, [inspect_ward(WardFactory(code="P20", name="Phường 20"))]
+    )
+
+    response = login(district_chairman).get(f"/decisions/{draft.pk}/")
+
+    assert response.context["approve_form"].initial["number"] == "06/QĐ-UBND"
+
+
+def test_decision_release_first_shows_what_becomes_public(login, education_staff, approved, inspected):
+    response = login(education_staff).get(f"/decisions/{approved.pk}/release/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "05/QĐ-UBND" in page and "Phường 1" in page
+    assert f'action="/decisions/{approved.pk}/release/"' in page
+    assert decision_values(approved)[0] == DecisionState.APPROVED
+    assert states(inspected) == [S.RECOGNISED]
+
+
+def test_decision_withdraw_needs_a_reason_and_is_refused_to_the_chairman(
+    login, education_staff, district_chairman, prepared
+):
+    refused = login(district_chairman).post(f"/decisions/{prepared.pk}/withdraw/", {"reason": "x"})
+    empty = login(education_staff).post(f"/decisions/{prepared.pk}/withdraw/", {"reason": " "})
+
+    assert (refused.status_code, empty.status_code) == (403, 200)
+    assert decision_values(prepared)[0] == DecisionState.PREPARED
