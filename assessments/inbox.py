@@ -1,11 +1,19 @@
-"""What waits for each user: the inbox, due dates and the user's notifications."""
+"""What waits for each user: the inbox, its counts, due dates and the user's notifications.
 
-from dataclasses import dataclass
+The inbox has one row per piece of work — a ward's assessment, an inspection
+plan, a recognition decision — listing every action the user may take on it
+now, each a link to the page where it is done. The counts at its top say how
+many pieces of each kind wait and how many of them are overdue.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from assessments.dossier import completeness_percent
 from assessments.models import (
@@ -13,6 +21,7 @@ from assessments.models import (
     AssessmentState,
     DecisionState,
     InspectionPlan,
+    InspectionScore,
     Notification,
     PlanState,
     RecognitionDecision,
@@ -20,6 +29,7 @@ from assessments.models import (
 )
 from assessments.queries import assessments_for_user
 from assessments.workflow import TRANSITIONS, Transition
+from wards.text import vietnamese_sort_key
 
 S = AssessmentState
 
@@ -28,17 +38,73 @@ S = AssessmentState
 # of their own and go through their own pages.
 PAGE_TRANSITIONS = frozenset(name for name, transition in TRANSITIONS.items() if transition.generic)
 
+# What waits. An assessment's row is of the kind of its state; plans and decisions have kinds of
+# their own. The counts at the top of the inbox follow the order of the procedure (``KIND_ORDER``).
+ASSESSMENT_KINDS = {
+    S.PLAN_DRAFT: gettext_lazy("Self-inspection plans to draft"),
+    S.PLAN_SUBMITTED: gettext_lazy("Self-inspection plans to approve"),
+    S.DOSSIER_PREPARATION: gettext_lazy("Dossiers to finish and send"),
+    S.RETURNED: gettext_lazy("Returned dossiers to supplement"),
+    S.SUBMITTED: gettext_lazy("Dossiers to receive"),
+    S.RECEIVED: gettext_lazy("Inspection plans to draft"),
+    S.INSPECTION_PLANNED: gettext_lazy("Inspections to score"),
+    S.INSPECTED: gettext_lazy("Recognition decisions to prepare"),
+}
+PLANS_TO_SEND = gettext_lazy("Inspection plans to send for approval")
+PLANS_TO_APPROVE = gettext_lazy("Inspection plans to approve")
+DECISIONS_TO_SIGN = gettext_lazy("Recognition decisions to sign")
+DECISIONS_TO_RELEASE = gettext_lazy("Recognition decisions to release")
+KIND_ORDER = [
+    ASSESSMENT_KINDS[S.PLAN_DRAFT],
+    ASSESSMENT_KINDS[S.PLAN_SUBMITTED],
+    ASSESSMENT_KINDS[S.DOSSIER_PREPARATION],
+    ASSESSMENT_KINDS[S.RETURNED],
+    ASSESSMENT_KINDS[S.SUBMITTED],
+    ASSESSMENT_KINDS[S.RECEIVED],
+    PLANS_TO_SEND,
+    PLANS_TO_APPROVE,
+    ASSESSMENT_KINDS[S.INSPECTION_PLANNED],
+    ASSESSMENT_KINDS[S.INSPECTED],
+    DECISIONS_TO_SIGN,
+    DECISIONS_TO_RELEASE,
+]
+
 
 @dataclass(frozen=True)
-class InboxItem:
-    """One thing ``user`` should do on one assessment."""
+class InboxAction:
+    """One thing the user may do now on a piece of work: a link to the page where it is done."""
 
-    assessment: Assessment
-    action: str
+    label: str
+    url: str
+    note: str = ""  # e.g. how complete the dossier is, how many criteria are left to score
+
+
+@dataclass
+class InboxRow:
+    """One piece of work waiting for the user and every action the user may take on it now."""
+
+    kind: str  # what waits (``KIND_ORDER``), counted at the top of the inbox
+    title: str  # the ward, or the plan's title, or the decision's number
+    year: int
+    url: str  # the page of the piece of work
     due_date: date | None
     overdue: bool
-    url: str
-    percent: int | None = None  # how complete the dossier is, for "Finish the dossier"
+    sort_name: str
+    assessment: Assessment | None = None  # for a ward's assessment
+    wards: list[str] = field(default_factory=list)  # the wards a plan or a decision covers
+    actions: list[InboxAction] = field(default_factory=list)
+
+    def add(self, label, url: str, note: str = "") -> None:
+        self.actions.append(InboxAction(str(label), url, note))
+
+
+@dataclass(frozen=True)
+class InboxCount:
+    """How many pieces of one kind wait for the user, and how many of them are overdue."""
+
+    kind: str
+    count: int
+    overdue: int
 
 
 def page_transitions(assessment: Assessment, user) -> list[Transition]:
@@ -61,139 +127,239 @@ def is_overdue(due_date: date | None, today: date | None = None) -> bool:
     return due_date is not None and due_date < (today or timezone.localdate())
 
 
-def inbox_items(user, *, today: date | None = None) -> list[InboxItem]:
-    """Everything waiting for ``user``, soonest due date first (no due date last).
+class _Rows:
+    """The rows being gathered for one user: one per piece of work, created when its first action is added."""
 
-    For each assessment the user may see: every workflow action the user may
-    take now from the assessment page (``page_transitions``), plus, for the ward officer
-    who may edit them, "Draft the self-inspection plan" and "Finish the dossier"
-    (with how complete it is). Permissions are evaluated in Python on rows
-    already loaded, so the number of queries does not grow with the number of
-    assessments.
-    """
-    today = today or timezone.localdate()
-    assessments = list(assessments_for_user(user))
-    # (order within one assessment, item): the work to do comes before the action that sends it on.
-    items: list[tuple[int, InboxItem]] = []
-    dossier_pks = []
-    for assessment in assessments:
-        if user.has_perm("assessments.edit_plan", assessment):
-            plan_url = reverse("assessments:plan_edit", args=[assessment.pk])
-            items.append((0, _item(assessment, _("Draft the self-inspection plan"), today, plan_url)))
-        if user.has_perm("assessments.edit_dossier", assessment):
-            dossier_pks.append(assessment.pk)
-        items.extend(
-            (1, _item(assessment, str(transition.label), today, assessment.get_absolute_url()))
-            for transition in page_transitions(assessment, user)
-        )
-    if dossier_pks:
-        # Only the dossiers the user is finishing are read in full (four more queries, whatever their number).
-        with_dossier = (
-            assessments_for_user(user)
-            .filter(pk__in=dossier_pks)
-            .prefetch_related("cycle__framework__criteria", "self_scores", "evidence", "documents")
-        )
-        items.extend(
-            (
-                0,
-                _item(
-                    assessment,
-                    _("Finish the dossier"),
-                    today,
-                    assessment.get_absolute_url(),
-                    percent=completeness_percent(assessment),
-                ),
+    def __init__(self, user, assessments: list[Assessment], today: date):
+        self.user = user
+        self.by_pk = {assessment.pk: assessment for assessment in assessments}
+        self.today = today
+        self._rows: dict[tuple[str, int], InboxRow] = {}
+
+    def of_assessment(self, assessment: Assessment) -> InboxRow:
+        key = ("assessment", assessment.pk)
+        if key not in self._rows:
+            self._rows[key] = InboxRow(
+                kind=str(ASSESSMENT_KINDS[assessment.state]),
+                title=assessment.ward.name,
+                year=assessment.cycle.year,
+                url=assessment.get_absolute_url(),
+                due_date=assessment.due_date,
+                overdue=is_overdue(assessment.due_date, self.today),
+                sort_name=assessment.ward.sort_key,
+                assessment=assessment,
             )
-            for assessment in with_dossier
+        return self._rows[key]
+
+    def of_group(self, key: tuple[str, int], kind, title, url: str, pks: list[int]) -> InboxRow:
+        """The row of a plan or a decision: the wards it covers, due when the first of them is due."""
+        if key not in self._rows:
+            covered = sorted(
+                (self.by_pk[pk] for pk in pks if pk in self.by_pk), key=lambda a: a.ward.sort_key
+            )
+            due_date = min((a.due_date for a in covered if a.due_date), default=None)
+            self._rows[key] = InboxRow(
+                kind=str(kind),
+                title=str(title),
+                year=covered[0].cycle.year if covered else 0,
+                url=url,
+                due_date=due_date,
+                overdue=is_overdue(due_date, self.today),
+                sort_name=vietnamese_sort_key(str(title)),
+                wards=[a.ward.name for a in covered],
+            )
+        return self._rows[key]
+
+    def sorted(self) -> list[InboxRow]:
+        return sorted(
+            self._rows.values(),
+            key=lambda row: (row.due_date is None, row.due_date or date.max, row.sort_name, -row.year),
         )
-    items.extend((1, item) for item in _district_items(user, assessments, today))
-    items.sort(
-        key=lambda entry: (
-            entry[1].due_date is None,
-            entry[1].due_date or date.max,
-            entry[1].assessment.ward.sort_key,
-            -entry[1].assessment.cycle.year,
-            entry[0],
-        )
-    )
-    return [item for _order, item in items]
 
 
-def _district_items(user, assessments: list[Assessment], today: date) -> list[InboxItem]:
-    """The district's steps that have pages of their own: plans, scoring, closing, decisions.
+def inbox_rows(user, *, today: date | None = None) -> list[InboxRow]:
+    """Every piece of work waiting for ``user``, soonest due date first (no due date last).
 
-    A handful of queries whatever the number of wards: one per kind of work the user may do.
+    For each assessment the user may see, the actions the user may take on it
+    now, with the permission the action's page checks: the ward's workflow
+    actions (``page_transitions``), drafting the self-inspection plan and
+    finishing the dossier (with how complete it is), receiving or returning a
+    dossier, drafting its inspection plan, scoring (with the criteria left) and
+    closing the inspection, preparing its decision. Inspection plans and
+    decisions waiting as a whole (to send, approve, sign, release) are rows of
+    their own, naming the wards they cover.
+
+    Permissions are evaluated in Python on rows already loaded, so the number
+    of queries does not grow with the number of assessments, plans or decisions.
     """
-    by_pk = {assessment.pk: assessment for assessment in assessments}
-    items = []
+    rows = _Rows(user, list(assessments_for_user(user)), today or timezone.localdate())
+    finishing = []
+    for assessment in rows.by_pk.values():
+        if user.has_perm("assessments.edit_plan", assessment):
+            rows.of_assessment(assessment).add(
+                _("Draft the self-inspection plan"), reverse("assessments:plan_edit", args=[assessment.pk])
+            )
+        if user.has_perm("assessments.edit_dossier", assessment):
+            finishing.append(assessment.pk)
+            rows.of_assessment(assessment)  # "Finish the dossier" comes first, once its completeness is known
+        for transition in page_transitions(assessment, user):
+            rows.of_assessment(assessment).add(
+                transition.label, reverse("assessments:transition", args=[assessment.pk, transition.name])
+            )
+    if finishing:
+        _add_completeness(rows, finishing)
+    _add_dossiers_and_plans(rows)
+    _add_decisions(rows)
+    _add_inspections(rows)
+    return rows.sorted()
 
-    def add(pk, action, url):
-        if pk in by_pk:
-            items.append(_item(by_pk[pk], str(action), today, url))
 
-    for assessment in assessments:
-        if assessment.state == S.SUBMITTED and user.has_perm("assessments.receive_dossier", assessment):
-            add(
-                assessment.pk,
+def _add_completeness(rows: _Rows, pks: list[int]) -> None:
+    """Put "Finish the dossier", with how complete it is, first on the rows of the dossiers being finished.
+
+    Only these dossiers are read in full: four more queries, whatever their number.
+    """
+    with_dossier = (
+        assessments_for_user(rows.user)
+        .filter(pk__in=pks)
+        .prefetch_related("cycle__framework__criteria", "self_scores", "evidence", "documents")
+    )
+    for assessment in with_dossier:
+        note = _("%(percent)s %% complete") % {"percent": completeness_percent(assessment)}
+        rows.of_assessment(assessment).actions.insert(
+            0, InboxAction(_("Finish the dossier"), assessment.get_absolute_url(), note)
+        )
+
+
+def _add_dossiers_and_plans(rows: _Rows) -> None:
+    """Receiving a dossier, drafting, sending and approving inspection plans, returning a dossier (one query)."""
+    user = rows.user
+    for assessment in rows.by_pk.values():
+        if user.has_perm("assessments.receive_dossier", assessment):
+            rows.of_assessment(assessment).add(
                 _("Receive the dossier as complete and valid"),
                 reverse("assessments:receive", args=[assessment.pk]),
             )
-    if user.has_perm("assessments.draft_inspection_plan"):
-        planned = set(
-            InspectionPlan.objects.exclude(state=PlanState.RETURNED).values_list("assessments", flat=True)
+    may_draft = user.has_perm("assessments.draft_inspection_plan")
+    may_approve = user.has_perm("assessments.approve_inspection_plan")
+    if may_draft or may_approve:
+        plans = _grouped(
+            InspectionPlan.objects.exclude(state=PlanState.RETURNED).values_list(
+                "pk", "title", "state", "assessments"
+            )
         )
-        decided = set(RecognitionDecision.objects.values_list("assessments", flat=True))
-        for assessment in assessments:
-            if assessment.state == S.RECEIVED and assessment.pk not in planned:
-                add(
-                    assessment.pk,
-                    _("Draft the inspection plan"),
-                    reverse("assessments:inspection_plan_create"),
+        for plan_pk, title, state, pks in plans:
+            url = reverse("assessments:inspection_plan_detail", args=[plan_pk])
+            if state == PlanState.DRAFT and may_draft:
+                rows.of_group(("plan", plan_pk), PLANS_TO_SEND, title, url, pks).add(
+                    _("Send for approval"), url
                 )
-            if assessment.state == S.INSPECTED and assessment.pk not in decided:
-                add(
-                    assessment.pk,
-                    _("Prepare the recognition decision"),
-                    reverse("assessments:decision_create"),
+            if state == PlanState.SUBMITTED and may_approve:
+                rows.of_group(("plan", plan_pk), PLANS_TO_APPROVE, title, url, pks).add(
+                    _("Approve the inspection plan"), url
                 )
-    if user.has_perm("assessments.approve_inspection_plan"):
-        for plan_pk, pk in InspectionPlan.objects.filter(state=PlanState.SUBMITTED).values_list(
-            "pk", "assessments"
-        ):
-            add(
-                pk,
-                _("Approve the inspection plan"),
-                reverse("assessments:inspection_plan_detail", args=[plan_pk]),
+        planned = {pk for *_plan, pks in plans for pk in pks}
+        for assessment in rows.by_pk.values():
+            if may_draft and assessment.state == S.RECEIVED and assessment.pk not in planned:
+                rows.of_assessment(assessment).add(
+                    _("Draft the inspection plan"), reverse("assessments:inspection_plan_create")
+                )
+    # After the step's own action: returning is the way out when the dossier is not complete and valid.
+    for assessment in rows.by_pk.values():
+        if user.has_perm("assessments.return_dossier", assessment):
+            rows.of_assessment(assessment).add(
+                _("Return the dossier for supplement"),
+                reverse("assessments:return_for_supplement", args=[assessment.pk]),
             )
-    if user.has_perm("assessments.approve_decision"):
-        prepared = RecognitionDecision.objects.filter(state=DecisionState.PREPARED)
-        for decision_pk, pk in prepared.values_list("pk", "assessments"):
-            add(
-                pk,
-                _("Approve the recognition decision"),
-                reverse("assessments:decision_detail", args=[decision_pk]),
-            )
-    memberships = TeamMember.objects.filter(user=user, plan__state=PlanState.APPROVED)
-    for pk, is_lead in memberships.values_list("plan__assessments", "is_lead"):
-        if pk not in by_pk or by_pk[pk].state != S.INSPECTION_PLANNED:
-            continue
-        add(pk, _("Score the criteria assigned to you"), reverse("assessments:scoring", args=[pk]))
-        if is_lead:
-            add(pk, _("Close the inspection"), reverse("assessments:consolidation", args=[pk]))
-    return items
 
 
-def _item(
-    assessment: Assessment, action: str, today: date, url: str, percent: int | None = None
-) -> InboxItem:
-    return InboxItem(
-        assessment=assessment,
-        action=action,
-        due_date=assessment.due_date,
-        overdue=is_overdue(assessment.due_date, today),
-        url=url,
-        percent=percent,
+def _add_decisions(rows: _Rows) -> None:
+    """Preparing, signing and releasing recognition decisions (one query)."""
+    user = rows.user
+    may_prepare = user.has_perm("assessments.prepare_decision")
+    may_sign = user.has_perm("assessments.approve_decision")
+    if not (may_prepare or may_sign):
+        return  # releasing needs ``publish``, which only these two roles have
+    decisions = _grouped(
+        RecognitionDecision.objects.exclude(state=DecisionState.WITHDRAWN).values_list(
+            "pk", "number", "state", "assessments"
+        )
     )
+    for decision_pk, number, state, pks in decisions:
+        title = number or _("Draft decision")
+        url = reverse("assessments:decision_detail", args=[decision_pk])
+        if state == DecisionState.PREPARED and may_sign:
+            rows.of_group(("decision", decision_pk), DECISIONS_TO_SIGN, title, url, pks).add(
+                _("Approve the recognition decision"), url
+            )
+        # The predicate of ``assessments.release_decision``, on the rows already loaded.
+        if (
+            state == DecisionState.APPROVED
+            and pks
+            and all(pk in rows.by_pk and user.has_perm("assessments.publish", rows.by_pk[pk]) for pk in pks)
+        ):
+            rows.of_group(("decision", decision_pk), DECISIONS_TO_RELEASE, title, url, pks).add(
+                _("Release the decision"), url
+            )
+    if may_prepare:
+        decided = {pk for *_decision, pks in decisions for pk in pks}
+        for assessment in rows.by_pk.values():
+            if assessment.state == S.INSPECTED and assessment.pk not in decided:
+                rows.of_assessment(assessment).add(
+                    _("Prepare the recognition decision"), reverse("assessments:decision_create")
+                )
+
+
+def _add_inspections(rows: _Rows) -> None:
+    """Scoring and closing, for the members of an approved plan (the predicates of ``assessments.rules``).
+
+    One query for the user's teams; two more, to count the criteria left, when there is something to score.
+    """
+    memberships = TeamMember.objects.filter(user=rows.user, plan__state=PlanState.APPROVED)
+    leads: dict[int, bool] = {}
+    for pk, is_lead in memberships.values_list("plan__assessments", "is_lead"):
+        if pk in rows.by_pk and rows.by_pk[pk].state == S.INSPECTION_PLANNED:
+            leads[pk] = leads.get(pk, False) or is_lead
+    if not leads:
+        return
+    left = _criteria_left(rows.user, set(leads))
+    for pk, is_lead in leads.items():
+        note = ngettext("%(count)s criterion left to score", "%(count)s criteria left to score", left[pk]) % {
+            "count": left[pk]
+        }
+        row = rows.of_assessment(rows.by_pk[pk])
+        row.add(_("Score the criteria assigned to you"), reverse("assessments:scoring", args=[pk]), note)
+        if is_lead:
+            row.add(_("Close the inspection"), reverse("assessments:consolidation", args=[pk]))
+
+
+def _criteria_left(user, pks: set[int]) -> Counter:
+    """For each assessment, the criteria assigned to ``user`` that nobody has scored yet (two queries)."""
+    assigned = TeamMember.criteria.through.objects.filter(
+        teammember__user=user, teammember__plan__state=PlanState.APPROVED
+    ).values_list("teammember__plan__assessments", "criterion_id")
+    scored = set(
+        InspectionScore.objects.filter(assessment_id__in=pks).values_list("assessment_id", "criterion_id")
+    )
+    return Counter(pk for pk, criterion in set(assigned) if pk in pks and (pk, criterion) not in scored)
+
+
+def _grouped(values) -> list[tuple]:
+    """``(pk, a, b, assessment pk)`` rows of a many-to-many join, one per object: ``(pk, a, b, [pks])``."""
+    grouped: dict[int, tuple] = {}
+    for pk, first, second, assessment_pk in values:
+        entry = grouped.setdefault(pk, (pk, first, second, []))
+        if assessment_pk is not None:
+            entry[3].append(assessment_pk)
+    return list(grouped.values())
+
+
+def inbox_counts(rows: list[InboxRow]) -> list[InboxCount]:
+    """How many rows of each kind, and how many of them overdue, in the order of the procedure."""
+    counts = Counter(row.kind for row in rows)
+    overdue = Counter(row.kind for row in rows if row.overdue)
+    order = [str(kind) for kind in KIND_ORDER]
+    return [InboxCount(kind, counts[kind], overdue[kind]) for kind in order if counts[kind]]
 
 
 def unread_count(user) -> int:

@@ -123,7 +123,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "wards:home"
+LOGIN_REDIRECT_URL = "wards:home"  # "/", which sends each user on to wards.landing.landing_url
 LOGOUT_REDIRECT_URL = "login"
 
 # Language, time and dates: Vietnamese first, dd/mm/yyyy everywhere.

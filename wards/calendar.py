@@ -22,11 +22,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import holidays
+from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -241,3 +243,54 @@ def days_off(year: int) -> list[CalendarEntry]:
 def extra_working_days(year: int) -> list[CalendarEntry]:
     """The weekend days worked in ``year`` with their reasons (see ``calendar_for_year``)."""
     return calendar_for_year(year)[1]
+
+
+class Replaced(StrEnum):
+    """What an administrator's exception for a day takes the place of."""
+
+    HOLIDAY = "holiday"  # an official day off (public holiday, Tết, a government day off)
+    OFFICIAL_WORKING_DAY = "official_working_day"  # a weekend day worked for a government swap
+    EXCEPTION = "exception"  # an earlier exception for the same day
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """An entry of the calendar that a new exception for ``day`` would replace."""
+
+    day: date
+    kind: Replaced
+    name: str
+
+
+def replaced_by_exception(day: date) -> Replacement | None:
+    """What an exception for ``day`` would replace, or ``None`` when it replaces nothing.
+
+    An exception wins over the official calendar, so an extra working day
+    entered by mistake on 02/09 would silently turn the National Day into a
+    working day and shorten every deadline across it. The calendar page shows
+    what is replaced and asks the administrator to confirm first. The name is
+    in the interface language. One database query.
+    """
+    day = _normalize(day)
+    existing = CalendarOverride.objects.filter(day=day).values_list("reason", flat=True).first()
+    if existing is not None:
+        return Replacement(day, Replaced.EXCEPTION, existing)
+    package = _package_year(day.year, _package_language())
+    if day in package.days_off:
+        return Replacement(day, Replaced.HOLIDAY, package.days_off[day])
+    if day in package.weekend_workdays:
+        return Replacement(day, Replaced.OFFICIAL_WORKING_DAY, _swap_reason(package.weekend_workdays[day]))
+    return None
+
+
+def save_exception(day: date, *, is_working_day: bool, reason: str) -> CalendarOverride:
+    """Make ``day`` an extra working day or an extra day off, replacing an earlier exception for it.
+
+    Callers confirm first with the administrator what ``replaced_by_exception``
+    names; this function only writes the row.
+    """
+    with transaction.atomic():
+        override, _created = CalendarOverride.objects.update_or_create(
+            day=_normalize(day), defaults={"is_working_day": is_working_day, "reason": reason}
+        )
+    return override

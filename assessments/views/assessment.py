@@ -19,7 +19,8 @@ from assessments.dossier import completeness_percent, criterion_statuses, docume
 from assessments.forms import AssessmentFilterForm, PlanForm, TransitionForm
 from assessments.inbox import (
     PAGE_TRANSITIONS,
-    inbox_items,
+    inbox_counts,
+    inbox_rows,
     is_overdue,
     mark_all_read,
     page_transitions,
@@ -246,11 +247,15 @@ def transition(request, pk, name):
 
 
 def inbox(request):
-    """What waits for the user, soonest due first, and how many notifications are unread."""
+    """What waits for the user: counts per kind of work, then one row per piece of work with its actions.
+
+    Rows come soonest due first; the page also says how many notifications are unread.
+    """
+    rows = inbox_rows(request.user)
     return render(
         request,
         "assessments/inbox.html",
-        {"items": inbox_items(request.user), "unread": unread_count(request.user)},
+        {"rows": rows, "counts": inbox_counts(rows), "unread": unread_count(request.user)},
     )
 
 

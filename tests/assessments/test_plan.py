@@ -118,9 +118,8 @@ def test_ward_officer_drafts_and_sends_the_plan_and_the_chairman_approves_it(
     chairman.post(f"/assessments/{assessment.pk}/transition/approve_plan/")
 
     assessment.refresh_from_db()
-    assert [(item.assessment, item.action) for item in inbox.context["items"]] == [
-        (assessment, vi("Approve the self-inspection plan")),
-        (assessment, vi("Return the plan with a reason")),
+    assert [(row.assessment, [action.label for action in row.actions]) for row in inbox.context["rows"]] == [
+        (assessment, [vi("Approve the self-inspection plan"), vi("Return the plan with a reason")]),
     ]
     assert vi("Approve the self-inspection plan") in inbox.content.decode()
     assert "Kiểm tra 15 tiêu chí theo Thông tư 44/2014" in detail

@@ -5,13 +5,18 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils.html import escape
 
+from tests.helpers import vi_text
 from wards.calendar import (
+    Replaced,
+    Replacement,
     add_working_days,
     calendar_for_year,
     days_off,
     extra_working_days,
     is_working_day,
+    replaced_by_exception,
     working_days_between,
 )
 from wards.models import CalendarOverride
@@ -265,14 +270,140 @@ def test_bad_date_redisplays_the_form_and_saves_nothing(system_admin, login):
     assert not CalendarOverride.objects.exists()
 
 
-def test_a_day_already_overridden_is_refused(system_admin, login):
-    CalendarOverride.objects.create(day=date(2025, 6, 2), is_working_day=False, reason="Nghỉ")
+def test_a_plain_day_is_saved_without_asking_for_confirmation(system_admin, login):
+    client = login(system_admin)
+    assert 'name="confirm_replace"' not in client.get(CALENDAR_URL).content.decode()
+
+    response = client.post(CALENDAR_URL, {"day": "03/06/2025", "is_working_day": "False", "reason": "Nghỉ"})
+
+    assert response.status_code == 302
+    assert CalendarOverride.objects.get().day == date(2025, 6, 3)
+
+
+def test_an_exception_on_an_official_holiday_asks_for_confirmation_and_saves_nothing(system_admin, login):
     response = login(system_admin).post(
-        CALENDAR_URL, {"day": "02/06/2025", "is_working_day": "True", "reason": "Làm"}
+        CALENDAR_URL, {"day": "02/09/2025", "is_working_day": "True", "reason": "Làm bù"}
     )
+
     assert response.status_code == 200
-    assert "day" in response.context["form"].errors
+    html = response.content.decode()
+    assert (
+        escape("Ngày 02/09/2025 là ngày lễ chính thức (Quốc khánh). Lưu ngoại lệ này sẽ thay thế ngày lễ đó.")
+        in html
+    )
+    assert 'name="confirm_replace"' in html
+    assert '<input type="hidden" name="warned_day" value="02/09/2025">' in html
+    assert 'value="02/09/2025"' in html
+    assert 'value="Làm bù"' in html
+    assert not CalendarOverride.objects.exists()
+    assert not is_working_day(date(2025, 9, 2))
+
+
+def test_a_confirmed_exception_replaces_the_official_holiday(system_admin, login):
+    response = login(system_admin).post(
+        CALENDAR_URL,
+        {
+            "day": "02/09/2025",
+            "is_working_day": "True",
+            "reason": "Làm bù",
+            "confirm_replace": "on",
+            "warned_day": "02/09/2025",
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/calendar/?year=2025"
+    override = CalendarOverride.objects.get()
+    assert (override.day, override.is_working_day, override.reason) == (date(2025, 9, 2), True, "Làm bù")
+    assert is_working_day(date(2025, 9, 2))
+
+
+def test_a_confirmation_given_for_another_day_does_not_count(system_admin, login):
+    # The box was ticked under the warning for 02/09, then the day was changed to 30/04.
+    response = login(system_admin).post(
+        CALENDAR_URL,
+        {
+            "day": "30/04/2025",
+            "is_working_day": "True",
+            "reason": "Làm bù",
+            "confirm_replace": "on",
+            "warned_day": "02/09/2025",
+        },
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        escape(
+            "Ngày 30/04/2025 là ngày lễ chính thức (Ngày Chiến thắng). Lưu ngoại lệ này sẽ thay thế ngày lễ đó."
+        )
+        in html
+    )
+    assert '<input type="hidden" name="warned_day" value="30/04/2025">' in html
+    assert not CalendarOverride.objects.exists()
+
+
+def test_a_confirmation_without_the_warning_day_does_not_count(system_admin, login):
+    response = login(system_admin).post(
+        CALENDAR_URL, {"day": "02/09/2025", "is_working_day": "True", "reason": "X", "confirm_replace": "on"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors.as_data()["__all__"][0].code == "confirm_replace"
+    assert not CalendarOverride.objects.exists()
+
+
+def test_an_exception_on_an_official_swapped_working_day_asks_for_confirmation(system_admin, login):
+    response = login(system_admin).post(
+        CALENDAR_URL, {"day": "26/04/2025", "is_working_day": "False", "reason": "Nghỉ"}
+    )
+
+    assert response.status_code == 200
+    assert (
+        escape(
+            "Ngày 26/04/2025 là ngày làm việc chính thức ("
+            + vi_text("Working day in exchange for the day off on %(date)s", date="02/05/2025")
+            + "). Lưu ngoại lệ này sẽ thay thế ngày làm việc đó."
+        )
+        in response.content.decode()
+    )
+    assert not CalendarOverride.objects.exists()
+    assert is_working_day(date(2025, 4, 26))
+
+
+def test_a_day_already_overridden_asks_before_replacing_the_exception(system_admin, login):
+    CalendarOverride.objects.create(day=date(2025, 6, 2), is_working_day=False, reason="Nghỉ bù")
+    client = login(system_admin)
+    data = {"day": "02/06/2025", "is_working_day": "True", "reason": "Làm"}
+
+    response = client.post(CALENDAR_URL, data)
+
+    assert response.status_code == 200
+    assert (
+        escape("Ngày 02/06/2025 đã có ngày ngoại lệ (Nghỉ bù). Lưu ngoại lệ này sẽ thay thế ngoại lệ đó.")
+        in response.content.decode()
+    )
     assert CalendarOverride.objects.get().is_working_day is False
+
+    response = client.post(CALENDAR_URL, {**data, "confirm_replace": "on", "warned_day": "02/06/2025"})
+
+    assert response.status_code == 302
+    override = CalendarOverride.objects.get()
+    assert (override.day, override.is_working_day, override.reason) == (date(2025, 6, 2), True, "Làm")
+
+
+def test_replaced_by_exception_names_what_a_day_means_in_the_calendar():
+    CalendarOverride.objects.create(day=date(2025, 6, 2), is_working_day=False, reason="Nghỉ bù")
+
+    assert replaced_by_exception(date(2025, 9, 2)) == Replacement(
+        date(2025, 9, 2), Replaced.HOLIDAY, "Quốc khánh"
+    )
+    assert replaced_by_exception(date(2025, 4, 26)).kind == Replaced.OFFICIAL_WORKING_DAY
+    assert replaced_by_exception(date(2025, 6, 2)) == Replacement(
+        date(2025, 6, 2), Replaced.EXCEPTION, "Nghỉ bù"
+    )
+    assert replaced_by_exception(date(2025, 6, 3)) is None  # an ordinary Tuesday
+    assert replaced_by_exception(date(2025, 6, 7)) is None  # an ordinary Saturday
 
 
 @pytest.mark.parametrize("persona", ["ward_officer", "education_staff"])

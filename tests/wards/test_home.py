@@ -1,31 +1,59 @@
 """The landing page of each role and the navigation each role sees."""
 
 import pytest
+from django.test import Client
 
-from tests.factories import UserFactory
+from tests.factories import TEST_PASSWORD, AssessmentFactory, CycleFactory, UserFactory
+from wards.landing import landing_url
 from wards.models import Role
 
+# Before any assessment cycle is open: the ward users' landing while their ward has no assessment.
 LANDING_PAGES = [
     ("ward_officer", "/wards/P01/"),
     ("ward_chairman", "/wards/P01/"),
     ("other_ward_officer", "/wards/P02/"),
-    ("education_staff", "/district/"),
-    ("promotion_staff", "/district/"),
-    ("inspector", "/district/"),
-    ("district_chairman", "/district/"),
-    ("steering_member", "/district/"),
-    ("system_admin", "/district/"),
+    ("education_staff", "/inbox/"),
+    ("promotion_staff", "/inbox/"),
+    ("inspector", "/inbox/"),
+    ("district_chairman", "/inbox/"),
+    ("steering_member", "/assessments/"),
+    ("system_admin", "/users/"),
 ]
 
 
-@pytest.mark.parametrize(("persona", "landing_url"), LANDING_PAGES)
-def test_home_sends_each_role_to_its_page(request, login, persona, landing_url):
+@pytest.mark.parametrize(("persona", "url"), LANDING_PAGES)
+def test_home_sends_each_role_to_its_page(request, login, persona, url):
     user = request.getfixturevalue(persona)
 
     response = login(user).get("/")
 
     assert response.status_code == 302
-    assert response["Location"] == landing_url
+    assert response["Location"] == url == landing_url(user)
+
+
+@pytest.mark.parametrize(("persona", "url"), LANDING_PAGES)
+def test_logging_in_lands_each_role_on_its_page(request, persona, url):
+    user = request.getfixturevalue(persona)
+
+    response = Client().post(
+        "/accounts/login/", {"username": user.username, "password": TEST_PASSWORD}, follow=True
+    )
+
+    assert (response.redirect_chain, response.status_code) == ([("/", 302), (url, 302)], 200)
+
+
+@pytest.mark.parametrize("persona", ["ward_officer", "ward_chairman"])
+def test_ward_users_land_on_their_wards_assessment_of_the_latest_cycle(
+    request, login, ward, other_ward, persona
+):
+    older = AssessmentFactory(cycle=CycleFactory(year=2017), ward=ward)
+    current = AssessmentFactory(cycle=CycleFactory(year=2018, lead_body=older.cycle.lead_body), ward=ward)
+    AssessmentFactory(cycle=CycleFactory(year=2019, lead_body=older.cycle.lead_body), ward=other_ward)
+
+    response = login(request.getfixturevalue(persona)).get("/", follow=True)
+
+    assert response.redirect_chain == [(f"/assessments/{current.pk}/", 302)]
+    assert response.status_code == 200
 
 
 def test_home_sends_a_user_without_role_to_the_ward_list(login, db):
@@ -46,7 +74,15 @@ def test_home_ignores_a_ward_on_a_district_account(login, ward):
     # A ward filled in by mistake on a district account does not make it a ward user.
     user = UserFactory(ward=ward, roles=[Role.EDUCATION_STAFF])
 
-    assert login(user).get("/")["Location"] == "/district/"
+    assert login(user).get("/")["Location"] == "/inbox/"
+
+
+def test_a_user_with_several_roles_lands_where_the_first_of_them_has_work(login, db):
+    admin_and_staff = UserFactory(roles=[Role.SYSTEM_ADMIN, Role.EDUCATION_STAFF])
+    admin_and_steering = UserFactory(roles=[Role.SYSTEM_ADMIN, Role.STEERING_MEMBER])
+
+    assert login(admin_and_staff).get("/")["Location"] == "/inbox/"
+    assert login(admin_and_steering).get("/")["Location"] == "/assessments/"
 
 
 NAVIGATION = [

@@ -2,13 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wards.calendar import calendar_for_year
+from wards.calendar import calendar_for_year, save_exception
 from wards.forms_calendar import CalendarOverrideForm
 from wards.models import CalendarOverride
 
@@ -30,7 +29,12 @@ def _page_url(year: int) -> str:
 
 
 def calendar_page(request):
-    """List a year's days off and extra working days; add or delete an administrator's exception."""
+    """List a year's days off and extra working days; add or delete an administrator's exception.
+
+    An exception for a day the calendar already names (a holiday, a swapped
+    working day, an earlier exception) is saved only once the administrator has
+    confirmed the warning the form shows (see ``CalendarOverrideForm``).
+    """
     if not request.user.has_perm("wards.manage_calendar"):
         raise PermissionDenied
 
@@ -52,8 +56,11 @@ def calendar_page(request):
 
         form = CalendarOverrideForm(request.POST)
         if form.is_valid():
-            with transaction.atomic():
-                override = form.save()
+            override = save_exception(
+                form.cleaned_data["day"],
+                is_working_day=form.cleaned_data["is_working_day"],
+                reason=form.cleaned_data["reason"],
+            )
             messages.success(
                 request,
                 _("The calendar exception of %(date)s has been saved.")

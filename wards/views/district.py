@@ -4,17 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 
-from wards.models import WARD_ROLES, Cluster, District, Ward
+from wards.landing import landing_url
+from wards.models import Cluster, District, Ward
 
 
 def home(request):
-    """Send each user to the page they start from: their ward, the district overview, or the ward list."""
-    user = request.user
-    if user.ward_id and user.has_role(*WARD_ROLES):
-        return redirect(user.ward)
-    if user.has_perm("wards.view_district_overview"):
-        return redirect("wards:district_overview")
-    return redirect("wards:list")
+    """Send each user to the page where their work is (``landing_url``); the login sends them here."""
+    return redirect(landing_url(request.user))
 
 
 def _totals(wards) -> dict[str, int]:
