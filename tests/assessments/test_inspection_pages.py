@@ -4,11 +4,17 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
-from assessments.inspection import MemberAssignment, save_inspection_plan, submit_inspection_plan
+from assessments.inspection import (
+    MemberAssignment,
+    approve_inspection_plan,
+    save_inspection_plan,
+    submit_inspection_plan,
+)
 from assessments.models import Assessment, Criterion, InspectionPlan, PlanState, TeamMember
 from assessments.models import AssessmentState as S
-from tests.factories import AssessmentFactory, UserFactory, WardFactory
+from tests.factories import AssessmentFactory, CycleFactory, UserFactory, WardFactory
 from tests.helpers import vi
 from wards.models import Role
 
@@ -433,3 +439,59 @@ def test_plan_list_query_count_does_not_grow_with_the_number_of_plans(
     assert (len(small.context["plans"]), len(large.context["plans"])) == (1, 5)
     assert len(re.findall(r"Bùi Thị Khánh", large.content.decode())) == 5
     assert Assessment.objects.count() == 5
+
+
+# --- Due dates come from the step that started them; links only to what the user may do ------------
+
+
+def test_freshly_approved_plan_is_due_on_its_last_inspection_day_not_the_cycles(
+    login, ward, education_staff, district_chairman, inspector, walk_to, promotion_association
+):
+    """A plan approved after the cycle's inspection window is not born overdue."""
+    today = timezone.localdate()
+    cycle = CycleFactory(
+        year=today.year,
+        inspection_start=today - datetime.timedelta(days=40),
+        inspection_end=today - datetime.timedelta(days=10),
+        lead_body=promotion_association,
+    )
+    assessment = walk_to(AssessmentFactory(cycle=cycle, ward=ward), S.RECEIVED)
+    criteria = list(cycle.framework.criteria.all())
+    plan = save_inspection_plan(
+        education_staff,
+        cycle,
+        title="Kiểm tra bổ sung",
+        start_date=today + datetime.timedelta(days=3),
+        end_date=today + datetime.timedelta(days=4),
+        assessments=[assessment],
+        assignments=[MemberAssignment(inspector, criteria, is_lead=True)],
+    )
+    login(education_staff).post(f"/inspections/{plan.pk}/submit/")
+
+    login(district_chairman).post(f"/inspections/{plan.pk}/approve/")
+    page = login(education_staff).get(f"/inspections/{plan.pk}/").content.decode()
+
+    assessment.refresh_from_db()
+    assert (assessment.state, assessment.due_date) == (
+        S.INSPECTION_PLANNED,
+        today + datetime.timedelta(days=4),
+    )
+    assert vi("overdue") not in page
+
+
+def test_plan_page_links_to_scoring_only_for_who_may_score_now(
+    login, education_staff, district_chairman, inspector, received, walk_to
+):
+    plan = draft_plan(received, education_staff, inspector)
+    submit_inspection_plan(plan, education_staff)
+    approve_inspection_plan(plan, district_chairman)
+    scoring = f'href="/assessments/{received.pk}/scoring/"'
+
+    staff_page = login(education_staff).get(f"/inspections/{plan.pk}/").content.decode()
+    lead_page = login(inspector).get(f"/inspections/{plan.pk}/").content.decode()
+    received.refresh_from_db()
+    walk_to(received, S.INSPECTED, inspector=inspector)
+    closed_page = login(inspector).get(f"/inspections/{plan.pk}/").content.decode()
+
+    assert (scoring in staff_page, scoring in lead_page, scoring in closed_page) == (False, True, False)
+    assert f'href="/assessments/{received.pk}/consolidation/"' in staff_page
