@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "config.apps.TasksDatabaseConfig",  # django_tasks_db, with a translated name
     "wards",
     "assessments",
     "centers",
