@@ -158,7 +158,8 @@ class BaseTeamFormSet(forms.BaseFormSet):
             "members": members,
             "member_choices": member_choices,
             "criteria": criteria_queryset,
-            "criteria_choices": [(criterion.pk, str(criterion.number)) for criterion in criteria],
+            # "1. Sự lãnh đạo của …": the number alone means nothing to whoever drafts the plan.
+            "criteria_choices": [(criterion.pk, str(criterion)) for criterion in criteria],
         }
         super().__init__(*args, **kwargs)
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -62,7 +63,7 @@ def band_problems(minimums: Sequence[Decimal], total: Decimal) -> list[str]:
     problems = []
     if any(minimum < 0 or minimum > total for minimum in minimums):
         problems.append(
-            _("The minimum points of a grade must be between 0 and %(total)s.") % {"total": total}
+            _("The minimum points of a grade must be between 0 and %(total)s.") % {"total": localize(total)}
         )
     if any(higher <= lower for higher, lower in zip(minimums, minimums[1:], strict=False)):
         problems.append(_("Each grade must need more points than the grade below it."))

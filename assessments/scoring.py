@@ -9,6 +9,7 @@ strategy here.
 from decimal import Decimal
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
 from assessments.models import ClassificationBand, Criterion, Framework, ScoringMode
@@ -21,7 +22,7 @@ def validate_points(criterion: Criterion, points: Decimal) -> None:
     if points < 0 or points > criterion.max_points:
         raise ValidationError(
             _("Criterion %(number)s: the score must be between 0 and %(max)s.")
-            % {"number": criterion.number, "max": criterion.max_points},
+            % {"number": criterion.number, "max": localize(criterion.max_points)},
             code="out_of_range",
         )
     if points % HALF_POINT != 0:
@@ -51,7 +52,7 @@ def maxima_problem(maxima: list[Decimal], total: Decimal) -> str | None:
     actual = sum(maxima, Decimal(0))
     if actual != total:
         return _("The maximum points must add up to %(total)s; they add up to %(actual)s.") % {
-            "total": total,
-            "actual": actual,
+            "total": localize(total),
+            "actual": localize(actual),
         }
     return None

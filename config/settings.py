@@ -50,6 +50,7 @@ else:
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"  # the portal's page instead of Django's bare English one
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -67,7 +68,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "config.apps.TasksDatabaseConfig",  # django_tasks_db, with a translated name
     "wards",
     "assessments",
     "centers",

@@ -13,3 +13,9 @@ urlpatterns = [
 ]
 
 admin.site.site_header = admin.site.site_title = settings.PORTAL_NAME
+
+# Error pages in the portal's layout and language (config/errors.py).
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wards.models import WARD_ROLES, Role
 
@@ -36,7 +37,7 @@ def navigation(request):
         entries.append((_("District overview"), reverse("wards:district_overview")))
     entries.append((_("Inbox"), reverse("assessments:inbox")))
     if user.has_perm("assessments.view_cycles") or (user.ward_id and user.has_role(*WARD_ROLES)):
-        entries.append((_("Assessments"), reverse("assessments:list")))
+        entries.append((pgettext_lazy("menu", "Assessments"), reverse("assessments:list")))
     if user.has_perm("wards.view_district_overview"):
         entries.append((_("Decisions"), reverse("assessments:decision_list")))
     if (
@@ -46,7 +47,7 @@ def navigation(request):
     ):
         entries.append((_("Inspections"), reverse("assessments:inspection_plan_list")))
     entries.append((_("Wards"), reverse("wards:list")))
-    entries.append((_("Published results"), reverse("assessments:public_index")))
+    entries.append((pgettext_lazy("menu", "Published results"), reverse("assessments:public_index")))
     if user.has_perm("assessments.view_cycles"):
         entries.append((_("Assessment cycles"), reverse("assessments:cycle_list")))
     if user.has_perm("assessments.manage_frameworks"):

@@ -98,7 +98,7 @@ def test_import_refuses_unknown_ward_and_points_above_the_maximum(tmp_path, fift
             "import_results", str(write_csv(tmp_path / "kq.csv", rows)), stdout=io.StringIO(), stderr=err
         )
     assert err.getvalue().splitlines()[:2] == [
-        "Dòng 2: Tiêu chí 1: điểm phải từ 0 đến 7.0.",
+        "Dòng 2: Tiêu chí 1: điểm phải từ 0 đến 7,0.",
         "Dòng 17: không đọc được dòng hoặc mã phường không tồn tại.",
     ]
 

@@ -199,7 +199,7 @@ def test_score_criterion_refuses_a_stale_save_and_keeps_what_was_typed(login, in
             "7.5",
             True,
             "Criterion %(number)s: the score must be between 0 and %(max)s.",
-            {"number": 1, "max": "7.0"},
+            {"number": 1, "max": "7,0"},
         ),
         ("2.3", True, "Criterion %(number)s: scores go in steps of 0.5 points.", {"number": 1}),
     ],

@@ -112,9 +112,7 @@ def test_import_with_a_score_above_the_maximum_names_the_row_and_changes_nothing
     before = scores(preparing)
     response = client.post(import_url(preparing), {"file": upload(workbook)})
     assert response.status_code == 200
-    problem = vi(
-        "Criterion %(number)s: the score must be between 0 and %(max)s.", number=4, max=Decimal("7.0")
-    )
+    problem = vi("Criterion %(number)s: the score must be between 0 and %(max)s.", number=4, max="7,0")
     assert response.context["form"].errors["file"] == [
         vi("Row %(row)s, column %(column)s: %(problem)s", row=5, column="D", problem=problem)
     ]

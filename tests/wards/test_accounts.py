@@ -278,8 +278,8 @@ def test_user_list_shows_accounts_and_filters_by_role_and_ward(
     assert [user.username for user in officers_of_ward.context["users"]] == ["canbo.p1"]
     html = everyone.content.decode()
     assert f'<a href="/users/{ward_officer.pk}/">canbo.p1</a>' in html
-    assert "<td>Phường 1</td>" in html
-    assert "<td>Phòng GD&amp;ĐT</td>" in html
+    assert '<td data-label="Phường hoặc đơn vị">Phường 1</td>' in html
+    assert '<td data-label="Phường hoặc đơn vị">Phòng GD&amp;ĐT</td>' in html
 
 
 @pytest.mark.parametrize("user_count", [1, 10])
