@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment, AssessmentState, StateChange
+from assessments.plan import plan_missing_items
 from wards.calendar import add_working_days
 
 S = AssessmentState
@@ -100,6 +101,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.PLAN_SUBMITTED,
             "assessments.submit_plan",
             deadline=DOSSIER_DUE,
+            guard=plan_missing_items,
         ),
         Transition(
             "approve_plan",

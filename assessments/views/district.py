@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assessments.dossier import completeness_percent, missing_items
+from assessments.dossier import completeness_percent, criteria_without_evidence, missing_items
 from assessments.forms_district import DecisionApproveForm, DecisionCreateForm, ReturnForm
 from assessments.inbox import is_overdue
 from assessments.inspection import (
@@ -85,6 +85,7 @@ def receive(request, pk: int):
         "action": action,
         "completeness": completeness_percent(assessment),
         "missing": missing_items(assessment),
+        "without_evidence": criteria_without_evidence(assessment),
         "due_date": action.deadline.due(assessment, timezone.localdate()),  # as receiving would set it
     }
     return render(request, "assessments/district/receive.html", context)

@@ -13,6 +13,7 @@ from assessments.workflow import perform_transition
 from tests.assessments.conftest import complete_dossier
 from tests.factories import AssessmentFactory, CycleFactory, UserFactory, WardFactory
 from tests.helpers import vi_text as vi
+from tests.helpers import write_plan
 from wards.models import Role
 
 TODAY = datetime.date(2018, 10, 22)
@@ -23,6 +24,7 @@ def submitted_dossier(cycle, ward=None):
     assessment = AssessmentFactory(cycle=cycle, ward=ward or WardFactory())
     officer = UserFactory(ward=assessment.ward, roles=[Role.WARD_OFFICER])
     chairman = UserFactory(ward=assessment.ward, roles=[Role.WARD_CHAIRMAN])
+    write_plan(assessment, officer)
     perform_transition(assessment, "submit_plan", officer, today=TODAY)
     perform_transition(assessment, "approve_plan", chairman, today=TODAY)
     complete_dossier(assessment, officer)
