@@ -36,8 +36,8 @@ from assessments.models import (
     DossierDocument,
     EvidenceFile,
     Framework,
-    SelfInspectionPlan,
 )
+from assessments.plan import save_plan
 from assessments.workflow import perform_transition
 from wards.demo import DEMO_PASSWORD
 from wards.models import DistrictUnit, Role, User, Ward
@@ -96,14 +96,18 @@ DOCUMENT_CODES = {
 
 
 def _draft_plan(assessment: Assessment, officer: User) -> None:
-    SelfInspectionPlan.objects.update_or_create(
-        assessment=assessment,
-        defaults={
+    """The ward's plan, numbered and dated a week before the self-assessment starts (12/KH-UBND …)."""
+    year = assessment.cycle.year
+    save_plan(
+        assessment,
+        {
+            "number": f"{int(assessment.ward.code[1:]) + 10}/KH-UBND",
+            "issued_on": datetime.date(year, 9, 24),
             "team_members": f"Trưởng đoàn: {assessment.ward.chairman_name}; các thành viên Ban chỉ đạo XHHT phường.",
-            "schedule": f"Từ 01/10/{assessment.cycle.year} đến 20/10/{assessment.cycle.year}",
+            "schedule": f"Từ 01/10/{year} đến 20/10/{year}",
             "content": "Tự kiểm tra, đánh giá 15 tiêu chí theo Thông tư 44/2014/TT-BGDĐT.",
-            "updated_by": officer,
         },
+        officer,
     )
 
 

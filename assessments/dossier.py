@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
+from assessments.cycles import check_plausible_date
 from assessments.models import (
     Assessment,
     Criterion,
@@ -70,14 +71,18 @@ def documents_by_kind(assessment: Assessment) -> dict[str, DossierDocument | Non
 
 
 def missing_items(assessment: Assessment) -> list[str]:
-    """Everything that keeps the dossier from being complete, one line each, in the ward's words."""
-    problems = []
-    for status in criterion_statuses(assessment):
-        number = status.criterion.number
-        if not status.has_score:
-            problems.append(_("Criterion %(number)s: no self-score.") % {"number": number})
-        if not status.evidence:
-            problems.append(_("Criterion %(number)s: no evidence file.") % {"number": number})
+    """Everything that keeps the dossier from being sent, one line each, in the ward's words.
+
+    Every criterion needs a self-score and the three signed documents need their
+    number, date, signer and scan. Evidence is not required: a criterion without
+    it scores 0 (Circular 44), which the ward confirms when sending
+    (``criteria_without_evidence``, ``assessments.submission.send_dossier``).
+    """
+    problems = [
+        _("Criterion %(number)s: no self-score.") % {"number": status.criterion.number}
+        for status in criterion_statuses(assessment)
+        if not status.has_score
+    ]
     for kind, document in documents_by_kind(assessment).items():
         label = DocumentKind(kind).label
         if document is None:
@@ -92,6 +97,11 @@ def missing_items(assessment: Assessment) -> list[str]:
             if not value:
                 problems.append(_("%(document)s: %(what)s missing.") % {"document": label, "what": what})
     return problems
+
+
+def criteria_without_evidence(assessment: Assessment) -> list[Criterion]:
+    """The criteria without any evidence file: they score 0, for the ward and for the inspection."""
+    return [status.criterion for status in criterion_statuses(assessment) if not status.evidence]
 
 
 def completeness_percent(assessment: Assessment) -> int:
@@ -165,6 +175,10 @@ def _lock_for_dossier_edit(assessment: Assessment, actor) -> Assessment:
     return locked
 
 
+class StaleSelfScore(Exception):
+    """Someone saved the criterion's self-score after this user loaded it; ``str()`` says so."""
+
+
 def check_score_has_evidence(criterion: Criterion, points: Decimal | None, evidence_count: int) -> None:
     """Circular 44: a criterion without evidence scores 0."""
     if points is not None and points > 0 and evidence_count == 0:
@@ -187,21 +201,26 @@ def save_criterion_self_assessment(
     points: Decimal | None,
     comment: str,
     uploads: list[CheckedUpload],
+    expected_version: int,
 ) -> CriterionSelfScore:
     """Store the ward's score and comment for one criterion with new evidence files, all or nothing.
 
-    ``uploads`` have passed ``assessments.uploads.check_upload``. If anything fails,
-    no row is written and the files already stored are removed again.
+    ``expected_version`` is the version of the score the user loaded (0 when
+    there was none): if someone saved the criterion since, ``StaleSelfScore`` is
+    raised and nothing is written, so two officers never silently overwrite each
+    other. ``uploads`` have passed ``assessments.uploads.check_upload``. If
+    anything fails, no row is written and the files already stored are removed again.
     """
     stored: list[str] = []
     try:
         with transaction.atomic():
             locked = _lock_for_dossier_edit(assessment, actor)
+            score = locked.self_scores.filter(criterion=criterion).first()
+            if (score.version if score else 0) != expected_version:
+                raise StaleSelfScore(_("Someone else changed this score while you were editing it."))
             existing = locked.evidence.filter(criterion=criterion).count()
             check_score_has_evidence(criterion, points, existing + len(uploads))
-            score, _created = CriterionSelfScore.objects.update_or_create(
-                assessment=locked, criterion=criterion, defaults={"points": points, "comment": comment}
-            )
+            score = _write_self_score(locked, criterion, score, actor, points=points, comment=comment)
             for upload in uploads:
                 evidence = EvidenceFile(
                     assessment=locked,
@@ -220,6 +239,20 @@ def save_criterion_self_assessment(
         _delete_stored_files(stored)
         raise
     assessment.self_total = locked.self_total
+    return score
+
+
+def _write_self_score(
+    locked: Assessment, criterion: Criterion, score: CriterionSelfScore | None, actor, *, points, comment
+) -> CriterionSelfScore:
+    """Create the score at version 1 or update it to the next version (the caller holds the lock)."""
+    if score is None:
+        return CriterionSelfScore.objects.create(
+            assessment=locked, criterion=criterion, points=points, comment=comment, updated_by=actor
+        )
+    score.points, score.comment, score.updated_by = points, comment, actor
+    score.version += 1
+    score.save()
     return score
 
 
@@ -262,11 +295,15 @@ def save_dossier_document(
     signer: str,
     scan: CheckedUpload | None,
 ) -> DossierDocument:
-    """Store one of the three signed documents; a new scan replaces the old one (removed after commit)."""
+    """Store one of the three signed documents; a new scan replaces the old one (removed after commit).
+
+    The date must be plausible for the cycle (``check_plausible_date``).
+    """
     stored: list[str] = []
     try:
         with transaction.atomic():
             locked = _lock_for_dossier_edit(assessment, actor)
+            check_plausible_date(locked.cycle, issued_on)
             document, _created = DossierDocument.objects.get_or_create(assessment=locked, kind=kind)
             document.assessment = locked
             document.number, document.issued_on, document.signer = number, issued_on, signer
@@ -288,11 +325,15 @@ def apply_self_scores(assessment: Assessment, rows, actor) -> int:
     """Write imported scores and comments (``assessments.spreadsheet.ScoreRow``) in one transaction.
 
     The rows were validated when the sheet was read; the evidence rule is checked
-    again on the locked assessment in case a file was deleted meanwhile.
+    again on the locked assessment in case a file was deleted meanwhile. A score
+    the sheet changes gets its next version, so an officer still editing that
+    criterion on its page is told rather than overwritten; unchanged rows are
+    left as they are.
     """
     with transaction.atomic():
         locked = _lock_for_dossier_edit(assessment, actor)
         counts = evidence_counts(locked)
+        scores = {score.criterion_id: score for score in locked.self_scores.all()}
         for row in rows:
             try:
                 check_score_has_evidence(row.criterion, row.points, counts.get(row.criterion.pk, 0))
@@ -302,11 +343,9 @@ def apply_self_scores(assessment: Assessment, rows, actor) -> int:
                     % {"number": row.criterion.number, "problem": error.messages[0]},
                     code="no_evidence",
                 ) from None
-            CriterionSelfScore.objects.update_or_create(
-                assessment=locked,
-                criterion=row.criterion,
-                defaults={"points": row.points, "comment": row.comment},
-            )
+            score = scores.get(row.criterion.pk)
+            if score is None or (score.points, score.comment) != (row.points, row.comment):
+                _write_self_score(locked, row.criterion, score, actor, points=row.points, comment=row.comment)
         recompute_self_total(locked)
     assessment.self_total = locked.self_total
     return len(rows)

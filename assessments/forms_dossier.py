@@ -12,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
+from assessments.cycles import check_plausible_date
 from assessments.dossier import check_score_has_evidence
-from assessments.models import Criterion
+from assessments.models import Criterion, Cycle
 from assessments.scoring import validate_points
 from assessments.uploads import EVIDENCE_TYPES, KINDS, SCAN_TYPES, SPREADSHEET_TYPES, check_upload
 
@@ -95,6 +96,8 @@ class CriterionSelfAssessmentForm(forms.Form):
         allowed=EVIDENCE_TYPES,
         help_text=_("You may choose several files at once: PDF, JPEG, PNG, DOCX or XLSX."),
     )
+    # The version of the score the page was loaded with (0: not scored yet); see ``save_criterion_self_assessment``.
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, criterion: Criterion, evidence_count: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,6 +125,11 @@ class CriterionSelfAssessmentForm(forms.Form):
                 self.add_error("points", error)
         return cleaned
 
+    def start_from_version(self, version: int) -> None:
+        """After a refused save: what was typed stays, and saving again starts from the stored ``version``."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = str(version)
+
 
 class DossierDocumentForm(forms.Form):
     number = forms.CharField(
@@ -142,9 +150,15 @@ class DossierDocumentForm(forms.Form):
         help_text=_("PDF, JPEG or PNG. Choosing a file replaces the scan already stored."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, cycle: Cycle, **kwargs):
         super().__init__(*args, **kwargs)
+        self.cycle = cycle
         self.helper = _helper()
+
+    def clean_issued_on(self):
+        issued_on = self.cleaned_data["issued_on"]
+        check_plausible_date(self.cycle, issued_on)
+        return issued_on
 
 
 class ScoresImportForm(forms.Form):

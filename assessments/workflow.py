@@ -29,6 +29,7 @@ from assessments.models import (
     StateChange,
 )
 from assessments.notifications import notify_state_change
+from assessments.plan import plan_missing_items
 from engines.workflow import (
     GuardFailed,
     ReasonRequired,
@@ -163,6 +164,8 @@ ASSESSMENT_WORKFLOW = Workflow(
             S.PLAN_SUBMITTED,
             "assessments.submit_plan",
             deadline=DOSSIER_DUE,
+            guard=plan_missing_items,
+            guard_message=_("The plan cannot be sent yet. Missing:"),
         ),
         Transition(
             "approve_plan",

@@ -1,5 +1,6 @@
 """Plain helpers shared by several test modules (fixtures live in the conftest files)."""
 
+import datetime
 import io
 import re
 import unicodedata
@@ -149,7 +150,10 @@ def scheme_post(framework, *, maxima=None, minimums=None, confirm=False) -> dict
 
 
 def write_plan(assessment, officer, **fields):
+    """A complete self-inspection plan (it may be sent), with ``fields`` replacing the defaults."""
     data = {
+        "number": "12/KH-UBND",
+        "issued_on": datetime.date(assessment.cycle.year, 9, 24),
         "team_members": "Trưởng đoàn: Nguyễn Văn An\nThư ký: Phạm Thị Dung",
         "schedule": "Từ 01/10/2018 đến 20/10/2018",
         "content": "Tự kiểm tra 15 tiêu chí.",

@@ -92,15 +92,19 @@ def _issued(assessment: Assessment) -> dict:
 def ward_frame(kind, assessment: Assessment, subject: str) -> DocumentFrame:
     """Header, number and date line of a ward document, the chairman signing for the People's Committee.
 
-    The date is the signed dossier document's date when the ward entered it,
-    otherwise the day the number was issued (today, the first time).
+    The date is the one the ward entered (the plan's, or the signed dossier
+    document's), otherwise the day the number was issued (today, the first
+    time). A plan the ward numbered itself prints that number, as the tờ trình
+    cites it, and takes none from the register.
     """
     parent, issuing_body = ward_issuing_body(assessment)
     dossier_document = _dossier_documents(assessment).get(DOSSIER_KIND.get(kind.key))
-    issued = _issued(assessment).get(kind.key)
-    known_date = dossier_document.issued_on if dossier_document else None
-    if issued is None:
-        issued = number_for_document(
+    plan = _plan(assessment) if kind.key == "ward_plan" else None
+    known_date = plan.issued_on if plan else dossier_document.issued_on if dossier_document else None
+    if plan and plan.number:
+        number, on = plan.number, known_date or timezone.localdate()
+    else:
+        issued = _issued(assessment).get(kind.key) or number_for_document(
             assessment,
             kind.key,
             issuer_code=assessment.ward.code,
@@ -109,12 +113,12 @@ def ward_frame(kind, assessment: Assessment, subject: str) -> DocumentFrame:
             subject=subject,
             on=known_date or timezone.localdate(),
         )
-    on = known_date or issued.issued_on
+        number, on = issued.symbol, known_date or issued.issued_on
     return DocumentFrame(
         title=f"{kind.title} – {assessment.ward.name} – {assessment.cycle.year}",
         parent_body=parent,
         issuing_body=issuing_body,
-        number=issued.symbol,
+        number=number,
         date_line=vn_date_line(assessment.ward.name, on),
         signatures=[Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), assessment.ward.chairman_name)],
         date=on,
@@ -181,6 +185,17 @@ def plan_context(kind, assessment: Assessment) -> dict:
     }
 
 
+def plan_reference(plan) -> str:
+    """``số 12/KH-UBND ngày 25/09/2018``: the plan by its own number and date (empty without a plan)."""
+    if plan is None:
+        return ""
+    parts = [
+        f"số {plan.number}" if plan.number else "",
+        f"ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else "",
+    ]
+    return " ".join(part for part in parts if part)
+
+
 def proposal_context(kind, assessment: Assessment) -> dict:
     """Tờ trình: the ward asks the district to inspect and classify, listing the dossier's documents."""
     assessment = load_assessment(assessment)
@@ -205,7 +220,7 @@ def proposal_context(kind, assessment: Assessment) -> dict:
         "max_total": vn_number(maximum),
         "classification": grade,
         "evidence_count": len(assessment.evidence.all()),
-        "plan_reference": reference("ward_plan") if "ward_plan" in issued else "",
+        "plan_reference": plan_reference(_plan(assessment)),
         "report_reference": reference("ward_report"),
         "minutes_reference": reference("ward_minutes"),
     }

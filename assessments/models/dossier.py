@@ -11,6 +11,9 @@ class SelfInspectionPlan(models.Model):
     """Step 1: the ward steering committee's self-inspection plan (kế hoạch tự kiểm tra)."""
 
     assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, related_name="plan")
+    # The plan is an official document of the ward: the tờ trình cites it by its own number and date.
+    number = models.CharField(_("number"), max_length=40, blank=True)
+    issued_on = models.DateField(_("date"), null=True, blank=True)
     team_members = models.TextField(_("members of the self-inspection team"))
     schedule = models.TextField(_("schedule"))
     content = models.TextField(_("content"))
@@ -32,6 +35,11 @@ class CriterionSelfScore(models.Model):
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
     points = models.DecimalField(_("self-score"), max_digits=5, decimal_places=1, null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
+    # Grows with every save; a save that started from an older version is refused (no lost update).
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

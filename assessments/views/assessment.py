@@ -15,8 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from assessments.documents.ward_kinds import ward_document_kinds
-from assessments.dossier import completeness_percent, criterion_statuses, documents_by_kind, missing_items
-from assessments.forms import AssessmentFilterForm, PlanForm, TransitionForm
+from assessments.dossier import (
+    completeness_percent,
+    criteria_without_evidence,
+    criterion_statuses,
+    documents_by_kind,
+    missing_items,
+)
+from assessments.forms import AssessmentFilterForm, PlanForm, SubmitDossierForm, TransitionForm
 from assessments.inbox import (
     PAGE_TRANSITIONS,
     inbox_counts,
@@ -34,8 +40,9 @@ from assessments.models import (
     SelfInspectionPlan,
     StateChange,
 )
-from assessments.plan import save_plan
+from assessments.plan import plan_missing_items, save_plan
 from assessments.queries import assessments_for_user, visible_assessment_or_404
+from assessments.submission import ZeroScoresNotConfirmed, dossier_summary, send_dossier
 from assessments.workflow import (
     ASSESSMENT_WORKFLOW,
     TRANSITIONS,
@@ -69,6 +76,8 @@ STEP_OF_STATE = {
     S.PUBLISHED: 6,
 }
 DOSSIER_WITH_WARD = {S.DOSSIER_PREPARATION, S.RETURNED}
+# Actions whose button opens a confirmation page (GET) instead of acting at once.
+CONFIRM_FIRST = frozenset({"submit_dossier"})
 
 
 def assessment_list(request):
@@ -113,6 +122,7 @@ def _render_detail(request, assessment, *, refusal=None):
     except SelfInspectionPlan.DoesNotExist:
         plan = None
     current_step = STEP_OF_STATE.get(assessment.state, 1)
+    statuses = criterion_statuses(assessment)
     steps = [
         {"number": number, "label": label, "done": number < current_step, "current": number == current_step}
         for number, label in enumerate(STEPS, start=1)
@@ -135,10 +145,14 @@ def _render_detail(request, assessment, *, refusal=None):
         "due_overdue": is_overdue(assessment.due_date),
         "steps": steps,
         "plan": plan,
-        "statuses": criterion_statuses(assessment),
+        "statuses": statuses,
+        # From step 2 on: the criteria that score 0 for want of evidence.
+        "without_evidence": [s.criterion for s in statuses if not s.evidence] if current_step >= 2 else [],
         "documents": documents,
         "completeness": completeness_percent(assessment),
         "missing": missing_items(assessment) if assessment.state in DOSSIER_WITH_WARD else [],
+        "plan_missing": plan_missing_items(assessment) if assessment.state == S.PLAN_DRAFT else [],
+        "confirm_first": CONFIRM_FIRST,
         "transitions": page_transitions(assessment, user),
         "district_actions": district_actions(assessment, user, history),
         "return_items": return_items,
@@ -197,7 +211,7 @@ def plan_edit(request, pk):
         plan = assessment.plan
     except SelfInspectionPlan.DoesNotExist:
         plan = None
-    form = PlanForm(request.POST if request.method == "POST" else None, instance=plan)
+    form = PlanForm(request.POST if request.method == "POST" else None, instance=plan, cycle=assessment.cycle)
     if form.is_valid():
         save_plan(assessment, form.cleaned_data, request.user)
         messages.success(request, _("The self-inspection plan has been saved."))
@@ -209,6 +223,7 @@ def transition(request, pk, name):
     """Confirm (GET) and make (POST) one workflow action, with its reason when it needs one.
 
     Only the actions of ``PAGE_TRANSITIONS``: the district's other steps have pages of their own.
+    Sending the dossier shows what will be sent and asks to confirm the criteria without evidence.
     """
     if name not in PAGE_TRANSITIONS:
         raise Http404
@@ -220,6 +235,8 @@ def transition(request, pk, name):
         return redirect(assessment)
     if not request.user.has_perm(action.permission, assessment):
         raise PermissionDenied
+    if name == "submit_dossier":
+        return _send_dossier(request, pk, action)
     form = TransitionForm(
         request.POST if request.method == "POST" else None, reason_required=action.reason_required
     )
@@ -244,6 +261,52 @@ def transition(request, pk, name):
         "assessments/transition_form.html",
         {"assessment": assessment, "action": action, "form": form},
     )
+
+
+def _send_dossier(request, pk, action):
+    """The confirmation page of "Send the dossier": exactly what will be sent, then send it.
+
+    Lists the three documents, every criterion with its self-score and number of
+    evidence files, and the total; what still blocks sending; and the criteria
+    without evidence, which score 0 and must be confirmed (``send_dossier``).
+    """
+
+    def load():
+        return visible_assessment_or_404(request.user, pk, _detail_queryset(request.user))
+
+    def page(detail, form):
+        context = {"assessment": detail, "action": action, "form": form, "summary": dossier_summary(detail)}
+        return render(request, "assessments/transition_form.html", context)
+
+    def numbers_without_evidence(detail) -> list[int]:
+        return [criterion.number for criterion in criteria_without_evidence(detail)]
+
+    assessment = load()
+    form = SubmitDossierForm(
+        request.POST if request.method == "POST" else None,
+        without_evidence=numbers_without_evidence(assessment),
+    )
+    if not form.is_valid():
+        return page(assessment, form)
+    try:
+        send_dossier(assessment, request.user, confirmed_without_evidence=form.confirmed_without_evidence())
+    except TransitionNotAllowed as error:
+        messages.error(request, str(error))
+        return redirect(assessment)
+    except GuardFailed:
+        return page(load(), form)  # the page lists what is missing
+    except ZeroScoresNotConfirmed as error:
+        # Ask again, for the criteria without evidence as they are now.
+        assessment = load()
+        shown = numbers_without_evidence(assessment)
+        form = SubmitDossierForm(
+            {"shown_without_evidence": " ".join(map(str, shown))}, without_evidence=shown
+        )
+        form.is_valid()
+        form.add_error("confirm_zero" if "confirm_zero" in form.fields else None, str(error))
+        return page(assessment, form)
+    messages.success(request, _("Done: %(action)s.") % {"action": action.label})
+    return redirect(assessment)
 
 
 def inbox(request):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments.decision_numbers import check_decision_number, proposed_decision_number
-from assessments.dossier import completeness_percent, missing_items
+from assessments.dossier import completeness_percent, criteria_without_evidence, missing_items
 from assessments.forms import TransitionForm
 from assessments.forms_district import DecisionApproveForm, DecisionCreateForm, ReturnForm
 from assessments.inbox import is_overdue
@@ -94,6 +94,7 @@ def receive(request, pk: int):
         "action": action,
         "completeness": completeness_percent(assessment),
         "missing": missing_items(assessment),
+        "without_evidence": criteria_without_evidence(assessment),
         "due_date": action.deadline.due(assessment, timezone.localdate()),  # as receiving would set it
     }
     return render(request, "assessments/district/receive.html", context)

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from assessments.dossier import (
+    StaleSelfScore,
     apply_self_scores,
     build_dossier_zip,
     carry_over_evidence,
@@ -50,12 +51,25 @@ def _private_file_response(name: str, *, filename: str, content_type: str) -> Fi
     return response
 
 
+def _stored_score(assessment: Assessment, criterion) -> CriterionSelfScore | None:
+    return (
+        CriterionSelfScore.objects.filter(assessment=assessment, criterion=criterion)
+        .select_related("updated_by")
+        .first()
+    )
+
+
 def criterion_edit(request, pk: int, number: int):
-    """One criterion: self-score, comment and new evidence files, saved together or not at all."""
+    """One criterion: self-score, comment and new evidence files, saved together or not at all.
+
+    A save based on a version of the score someone has changed since is refused;
+    the page then shows what is stored now next to what the user typed, and
+    saving again replaces it.
+    """
     assessment = visible_assessment_or_404(request.user, pk)
     _require_edit(request, assessment)
     criterion = criterion_or_404(assessment, number)
-    score = CriterionSelfScore.objects.filter(assessment=assessment, criterion=criterion).first()
+    score = _stored_score(assessment, criterion)
     evidence = list(assessment.evidence.filter(criterion=criterion).select_related("uploaded_by"))
     data = request.POST if request.method == "POST" else None
     form = CriterionSelfAssessmentForm(
@@ -63,8 +77,13 @@ def criterion_edit(request, pk: int, number: int):
         request.FILES if data is not None else None,
         criterion=criterion,
         evidence_count=len(evidence),
-        initial={"points": score.points, "comment": score.comment} if score else None,
+        initial=(
+            {"points": score.points, "comment": score.comment, "version": score.version}
+            if score
+            else {"version": 0}
+        ),
     )
+    stale = ""  # the refusal of a save based on an outdated version
     if data is not None and form.is_valid():
         try:
             save_criterion_self_assessment(
@@ -74,7 +93,13 @@ def criterion_edit(request, pk: int, number: int):
                 points=form.cleaned_data["points"],
                 comment=form.cleaned_data["comment"],
                 uploads=form.cleaned_data["files"],
+                expected_version=form.cleaned_data["version"],
             )
+        except StaleSelfScore as error:
+            stale = str(error)
+            score = _stored_score(assessment, criterion)
+            evidence = list(assessment.evidence.filter(criterion=criterion).select_related("uploaded_by"))
+            form.start_from_version(score.version if score else 0)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -98,6 +123,8 @@ def criterion_edit(request, pk: int, number: int):
             "framework": assessment.cycle.framework,
             "evidence": evidence,
             "form": form,
+            "score": score,
+            "stale": stale,
             "previous_year": assessment.cycle.year - 1,
         },
     )
@@ -170,7 +197,9 @@ def document_edit(request, pk: int, kind: str):
         if document
         else {"signer": assessment.ward.chairman_name}
     )
-    form = DossierDocumentForm(data, request.FILES if data is not None else None, initial=initial)
+    form = DossierDocumentForm(
+        data, request.FILES if data is not None else None, initial=initial, cycle=assessment.cycle
+    )
     if data is not None and form.is_valid():
         save_dossier_document(
             assessment,

@@ -26,9 +26,12 @@ from assessments.models import (
     EvidenceFile,
     Framework,
     RecognitionDecision,
+    SelfInspectionPlan,
 )
+from assessments.plan import PLAN_FIELDS, plan_missing_items
 from assessments.workflow import TRANSITIONS, perform_transition
 from tests.factories import AssessmentFactory, CycleFactory
+from tests.helpers import write_plan
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -87,6 +90,14 @@ def complete_dossier(assessment, user, *, points=Decimal(6)):
         document.issued_on = datetime.date(assessment.cycle.year, 10, 20)
         document.signer = "Nguyễn Văn An"
         document.scan.save("scan.pdf", ContentFile(PDF_BYTES), save=True)
+
+
+def ready_plan(assessment, officer):
+    """A plan that may be sent: the one written already, with what it lacks filled in by ``write_plan``."""
+    if not plan_missing_items(assessment):
+        return
+    written = SelfInspectionPlan.objects.filter(assessment=assessment).values(*PLAN_FIELDS).first() or {}
+    write_plan(assessment, officer, **{field: value for field, value in written.items() if value})
 
 
 # The path through the workflow and who takes each step.
@@ -158,6 +169,8 @@ def walk_to(request):
                 break
             if assessment.state not in TRANSITIONS[name].sources:
                 continue  # a step taken before: walking on from where the assessment stands
+            if name == "submit_plan":
+                ready_plan(assessment, persona("ward_officer"))
             if name == "submit_dossier":
                 complete_dossier(assessment, persona("ward_officer"))
             if name == "plan_inspection":

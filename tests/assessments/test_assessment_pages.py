@@ -12,7 +12,7 @@ from assessments.queries import assessments_for_user
 from assessments.workflow import TRANSITIONS, perform_transition
 from tests.assessments.conftest import add_evidence
 from tests.factories import AssessmentFactory, CycleFactory, UserFactory, WardFactory
-from tests.helpers import PERSONAS, vi
+from tests.helpers import PERSONAS, vi, write_plan
 
 
 def wards_with_assessments(cycle, count: int) -> list[Assessment]:
@@ -129,9 +129,14 @@ def test_detail_shows_the_assessment_to_the_ward(login, ward_officer, walk_to, a
     assert f'href="/assessments/{assessment.pk}/documents/to_trinh/"' in page
     assert f'href="/assessments/{assessment.pk}/dossier.zip"' in page
     assert f'href="/assessments/{assessment.pk}/scores.xlsx"' in page
-    assert vi("Criterion %(number)s: no evidence file.", number=15) in page
+    # Evidence is no longer required: criteria without it are listed as scoring 0, not as missing.
+    assert vi("Criterion %(number)s: no self-score.", number=15) in page
+    assert [c.number for c in response.context["without_evidence"]] == [n for n in range(1, 16) if n != 3]
+    assert vi("no evidence – 0 points") in page
     assert [t.name for t in response.context["transitions"]] == ["submit_dossier"]
-    assert f'action="/assessments/{assessment.pk}/transition/submit_dossier/"' in page
+    # Sending the dossier opens its confirmation page.
+    assert f'href="/assessments/{assessment.pk}/transition/submit_dossier/"' in page
+    assert f'action="/assessments/{assessment.pk}/transition/submit_dossier/"' not in page
     assert f'href="/assessments/{assessment.pk}/undo/"' not in page
 
 
@@ -274,6 +279,7 @@ def test_transition_get_shows_the_confirmation_form(login, ward_chairman, walk_t
 
 
 def test_transition_post_moves_the_assessment_and_says_so(login, ward_officer, assessment):
+    write_plan(assessment, ward_officer)
     response = login(ward_officer).post(f"/assessments/{assessment.pk}/transition/submit_plan/", follow=True)
 
     assessment.refresh_from_db()
@@ -325,12 +331,13 @@ def test_transition_guard_lists_what_the_dossier_misses(login, ward_officer, wal
     assert response.status_code == 200
     assert assessment.state == S.DOSSIER_PREPARATION
     assert vi("The dossier cannot be sent yet. Missing:") in page
-    assert response.context["refusal"]["problems"][:2] == [
+    # The confirmation page lists what is missing; a missing evidence file is no longer among it.
+    assert response.context["summary"].missing[:2] == [
         vi("Criterion %(number)s: no self-score.", number=15),
-        vi("Criterion %(number)s: no evidence file.", number=15),
+        vi("%(document)s: not entered.", document=vi("Proposal (tờ trình)")),
     ]
-    assert vi("Criterion %(number)s: no evidence file.", number=15) in page
-    assert vi("Criterion %(number)s: no evidence file.", number=14) not in page
+    assert vi("Criterion %(number)s: no self-score.", number=15) in page
+    assert vi("Criterion %(number)s: no self-score.", number=14) not in page
 
 
 def test_transition_in_a_state_already_left_says_so(login, ward_chairman, walk_to, assessment):

@@ -7,14 +7,17 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
+from assessments.dossier import StaleSelfScore, save_criterion_self_assessment
 from assessments.models import AssessmentState as S
 from assessments.models import CriterionSelfScore, EvidenceFile
 from assessments.workflow import perform_transition
 from tests.assessments.conftest import PDF_BYTES, add_evidence, complete_dossier
-from tests.factories import AssessmentFactory, CycleFactory
+from tests.factories import AssessmentFactory, CycleFactory, UserFactory
 from tests.helpers import REFUSED_EDITORS, stored_files, vi_plural
 from tests.helpers import vi_text as vi
+from wards.models import Role
 
 
 @pytest.fixture
@@ -69,6 +72,7 @@ def test_criterion_save_stores_score_comment_files_and_total(
         {
             "points": "6,5",
             "comment": "Có nghị quyết chuyên đề",
+            "version": "0",
             "files": [SimpleUploadedFile("nq-1.pdf", PDF_BYTES), SimpleUploadedFile("nq-2.pdf", PDF_BYTES)],
         },
     )
@@ -83,13 +87,17 @@ def test_criterion_save_stores_score_comment_files_and_total(
 
 
 def test_criterion_without_evidence_cannot_score_above_zero(login, preparing, ward_officer, criterion):
-    response = login(ward_officer).post(edit_url(preparing), {"points": "3", "comment": "chưa có"})
+    response = login(ward_officer).post(
+        edit_url(preparing), {"points": "3", "comment": "chưa có", "version": "0"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["points"] == [
         vi("A criterion without evidence cannot score above 0: attach at least one evidence file.")
     ]
     assert not CriterionSelfScore.objects.exists()
-    response = login(ward_officer).post(edit_url(preparing), {"points": "0", "comment": "chưa có"})
+    response = login(ward_officer).post(
+        edit_url(preparing), {"points": "0", "comment": "chưa có", "version": "0"}
+    )
     assert response.status_code == 302
     assert CriterionSelfScore.objects.get().points == Decimal(0)
 
@@ -98,7 +106,7 @@ def test_criterion_with_existing_evidence_may_score_without_new_files(
     login, preparing, ward_officer, criterion
 ):
     add_evidence(preparing, criterion, ward_officer)
-    response = login(ward_officer).post(edit_url(preparing), {"points": "7", "comment": ""})
+    response = login(ward_officer).post(edit_url(preparing), {"points": "7", "comment": "", "version": "0"})
     assert response.status_code == 302
     assert CriterionSelfScore.objects.get().points == Decimal(7)
 
@@ -110,7 +118,7 @@ def test_criterion_score_must_be_in_range_and_half_points(
     login, preparing, ward_officer, criterion, typed, code
 ):
     add_evidence(preparing, criterion, ward_officer)
-    response = login(ward_officer).post(edit_url(preparing), {"points": typed})
+    response = login(ward_officer).post(edit_url(preparing), {"points": typed, "version": "0"})
     assert [error.code for error in response.context["form"].errors.as_data()["points"]] == [code]
     assert not CriterionSelfScore.objects.exists()
 
@@ -146,7 +154,7 @@ def test_criterion_edit_refused_after_submission_and_allowed_again_when_returned
     assert client.post(edit_url(assessment), {"points": "0"}).status_code == 403
     assert list(CriterionSelfScore.objects.values_list("criterion__number", "points")) == before
     walk_to(assessment, S.RETURNED)
-    assert client.post(edit_url(assessment), {"points": "5.5"}).status_code == 302
+    assert client.post(edit_url(assessment), {"points": "5.5", "version": "1"}).status_code == 302
     assert CriterionSelfScore.objects.get(assessment=assessment, criterion__number=1).points == Decimal("5.5")
 
 
@@ -322,3 +330,103 @@ def test_criterion_page_query_count_does_not_grow_with_files(
     with django_assert_num_queries(8):
         response = client.get(edit_url(preparing))
     assert len(response.context["evidence"]) == files
+
+
+# --- two people editing one criterion -------------------------------------------------------------
+
+
+def test_each_save_of_a_score_gives_it_the_next_version_and_its_author(
+    login, preparing, ward_officer, ward_chairman, criterion
+):
+    add_evidence(preparing, criterion, ward_officer)
+    client = login(ward_officer)
+
+    assert client.get(edit_url(preparing)).context["form"]["version"].value() == 0
+    client.post(edit_url(preparing), {"points": "5", "comment": "", "version": "0"})
+    response = client.get(edit_url(preparing))
+    client.post(edit_url(preparing), {"points": "6", "comment": "", "version": "1"})
+
+    score = CriterionSelfScore.objects.get()
+    assert response.context["form"]["version"].value() == 1
+    assert (score.points, score.version, score.updated_by) == (Decimal(6), 2, ward_officer)
+    assert 'type="hidden" name="version" value="1"' in response.content.decode()
+
+
+def test_a_save_based_on_an_outdated_version_is_refused_and_shows_what_is_stored(
+    settings, login, preparing, ward_officer, criterion
+):
+    colleague = UserFactory(ward=preparing.ward, full_name="Lê Thị Hoa", roles=[Role.WARD_OFFICER])
+    add_evidence(preparing, criterion, ward_officer)
+    mine, theirs = login(ward_officer), login(colleague)
+    mine.get(edit_url(preparing))  # both open the criterion before either saves (version 0)
+    theirs.get(edit_url(preparing))
+    assert (
+        theirs.post(edit_url(preparing), {"points": "4", "comment": "Của Hoa", "version": "0"}).status_code
+        == 302
+    )
+
+    response = mine.post(
+        edit_url(preparing),
+        {
+            "points": "6,5",
+            "comment": "Của Dung",
+            "version": "0",
+            "files": [SimpleUploadedFile("nq-moi.pdf", PDF_BYTES)],
+        },
+    )
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert response.context["stale"] == vi("Someone else changed this score while you were editing it.")
+    assert escape(vi("Someone else changed this score while you were editing it.")) in page
+    # What is stored now (the colleague's), and what the officer typed, kept in the form.
+    stored_now = page.split('id="stored-now"', 1)[1].split("</div>", 1)[0]
+    assert '<dd class="col-sm-9">4,0</dd>' in stored_now
+    assert "Của Hoa" in stored_now
+    assert response.context["form"]["points"].value() == "6,5"
+    assert response.context["form"]["comment"].value() == "Của Dung"
+    # Nothing of the refused save was written.
+    score = CriterionSelfScore.objects.get()
+    assert (score.points, score.comment, score.version, score.updated_by) == (
+        Decimal(4),
+        "Của Hoa",
+        1,
+        colleague,
+    )
+    assert preparing.evidence.count() == 1
+    assert len(stored_files(settings)) == 1
+    # Saving again, now from the stored version, replaces it on purpose.
+    assert response.context["form"]["version"].value() == "1"
+    again = mine.post(edit_url(preparing), {"points": "6,5", "comment": "Của Dung", "version": "1"})
+    score.refresh_from_db()
+    assert again.status_code == 302
+    assert (score.points, score.comment, score.version, score.updated_by) == (
+        Decimal("6.5"),
+        "Của Dung",
+        2,
+        ward_officer,
+    )
+
+
+def test_a_save_of_a_criterion_someone_scored_meanwhile_is_refused(login, preparing, ward_officer, criterion):
+    """The page was opened before the criterion had any score (version 0); someone scored it since."""
+    CriterionSelfScore.objects.create(assessment=preparing, criterion=criterion, points=Decimal(0))
+
+    response = login(ward_officer).post(
+        edit_url(preparing), {"points": "0", "comment": "mới", "version": "0"}
+    )
+
+    assert response.context["stale"] == vi("Someone else changed this score while you were editing it.")
+    assert CriterionSelfScore.objects.get().comment == ""
+
+
+def test_save_criterion_self_assessment_refuses_an_outdated_version_whoever_calls_it(
+    preparing, ward_officer, criterion
+):
+    CriterionSelfScore.objects.create(assessment=preparing, criterion=criterion, points=Decimal(0), version=3)
+
+    with pytest.raises(StaleSelfScore):
+        save_criterion_self_assessment(
+            preparing, criterion, ward_officer, points=Decimal(0), comment="x", uploads=[], expected_version=2
+        )
+    assert CriterionSelfScore.objects.get().comment == ""

@@ -9,6 +9,7 @@ from assessments.models import Assessment, Cycle
 from assessments.models import AssessmentState as S
 from assessments.workflow import perform_transition
 from tests.factories import AssessmentFactory, CycleFactory, DistrictUnitFactory, WardFactory
+from tests.helpers import write_plan
 from wards.models import UnitKind
 
 CREATE_URL = reverse("assessments:cycle_create")
@@ -287,6 +288,7 @@ def test_cycle_list_refused_for_ward_users(request, login, persona, cycle):
 
 def test_cycle_list_counts_assessments_per_state(login, education_staff, cycle, three_wards, ward_officer):
     assessments = [AssessmentFactory(cycle=cycle, ward=ward) for ward in three_wards]
+    write_plan(assessments[0], ward_officer)
     perform_transition(assessments[0], "submit_plan", ward_officer, today=datetime.date(2018, 10, 2))
 
     response = login(education_staff).get(LIST_URL)

@@ -47,9 +47,9 @@ def test_document_links_for_the_ward_officer_without_the_plan_until_it_is_writte
 
 @pytest.mark.parametrize("persona", ["ward_chairman", "education_staff", "inspector", "steering_member"])
 def test_document_links_for_everyone_who_sees_the_page(request, login, walk_to, assessment, persona):
-    walk_to(assessment, S.SUBMITTED)
+    walk_to(assessment, S.SUBMITTED)  # a dossier is sent only after its plan
     page = login(request.getfixturevalue(persona)).get(reverse("assessments:detail", args=[assessment.pk]))
-    assert page_links(page.content.decode()) == links(assessment, WITHOUT_PLAN)
+    assert page_links(page.content.decode()) == links(assessment, ["ward_plan", *WITHOUT_PLAN])
 
 
 def test_document_link_pdf_is_the_document(login, assessment, ward_officer):

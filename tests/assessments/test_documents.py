@@ -4,14 +4,18 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from assessments.cycles import plausible_date_window
+from assessments.dossier import save_dossier_document
 from assessments.models import AssessmentState as S
-from assessments.models import DocumentKind, DossierDocument
+from assessments.models import Cycle, DocumentKind, DossierDocument
 from tests.assessments.conftest import PDF_BYTES
 from tests.factories import AssessmentFactory
 from tests.helpers import EXE_BYTES, REFUSED_EDITORS, docx_bytes, png_bytes, stored_files
+from tests.helpers import vi_text as vi
 
 
 def edit_url(assessment, kind=DocumentKind.PROPOSAL):
@@ -147,3 +151,52 @@ def test_document_scan_404_for_another_ward_and_when_missing(
     other = AssessmentFactory(cycle=cycle, ward=other_ward)
     assert login(other_ward_officer).get(scan_url(other)).status_code == 404
     assert login(ward_officer).get(scan_url(preparing, kind=DocumentKind.REPORT)).status_code == 404
+
+
+@pytest.mark.parametrize("typed", ["31/12/9999", "01/01/0001", "31/12/2016", "01/01/2020"])
+def test_document_date_far_from_the_cycle_is_refused_and_what_was_typed_kept(
+    settings, login, preparing, ward_officer, typed
+):
+    response = login(ward_officer).post(edit_url(preparing), proposal_data(issued_on=typed))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "issued_on": [vi("Enter a date from %(start)s to %(end)s.", start="01/01/2017", end="31/12/2019")]
+    }
+    assert f'value="{typed}"' in response.content.decode()
+    assert response.context["form"]["number"].value() == "05/TTr-UBND"
+    assert not DossierDocument.objects.exists()
+    assert stored_files(settings) == []
+
+
+@pytest.mark.parametrize(("typed", "day"), [("01/01/2017", (2017, 1, 1)), ("31/12/2019", (2019, 12, 31))])
+def test_document_date_within_the_cycle_window_is_accepted(login, preparing, ward_officer, typed, day):
+    response = login(ward_officer).post(edit_url(preparing), proposal_data(issued_on=typed))
+
+    assert response.status_code == 302
+    assert DossierDocument.objects.get().issued_on == datetime.date(*day)
+
+
+def test_save_dossier_document_refuses_an_implausible_date_whoever_calls_it(preparing, ward_officer):
+    with pytest.raises(ValidationError) as refused:
+        save_dossier_document(
+            preparing,
+            DocumentKind.REPORT,
+            ward_officer,
+            number="01/BC-UBND",
+            issued_on=datetime.date(1, 1, 1),
+            signer="Nguyễn Văn An",
+            scan=None,
+        )
+
+    assert refused.value.code == "implausible_date"
+    assert not DossierDocument.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("year", "window"),
+    [(2018, ((2017, 1, 1), (2019, 12, 31))), (2025, ((2024, 1, 1), (2026, 12, 31)))],
+)
+def test_plausible_date_window_runs_from_the_year_before_to_the_year_after(year, window):
+    start, end = window
+    assert plausible_date_window(Cycle(year=year)) == (datetime.date(*start), datetime.date(*end))

@@ -20,7 +20,7 @@ from assessments.models import Notification
 from assessments.workflow import perform_transition
 from tests.assessments.conftest import complete_dossier
 from tests.factories import AssessmentFactory, CycleFactory, UserFactory, WardFactory
-from tests.helpers import vi_plural
+from tests.helpers import vi_plural, write_plan
 from tests.helpers import vi_text as vi
 from wards.models import Role
 
@@ -32,6 +32,7 @@ def submitted_dossier(cycle, ward=None):
     assessment = AssessmentFactory(cycle=cycle, ward=ward or WardFactory())
     officer = UserFactory(ward=assessment.ward, roles=[Role.WARD_OFFICER])
     chairman = UserFactory(ward=assessment.ward, roles=[Role.WARD_CHAIRMAN])
+    write_plan(assessment, officer)
     perform_transition(assessment, "submit_plan", officer, today=TODAY)
     perform_transition(assessment, "approve_plan", chairman, today=TODAY)
     complete_dossier(assessment, officer)

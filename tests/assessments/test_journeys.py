@@ -40,11 +40,8 @@ def test_ward_side_from_plan_to_submission_through_the_pages(
     url = f"/assessments/{assessment.pk}"
     officer, chairman = login(ward_officer), login(ward_chairman)
 
-    ok(
-        officer.post(
-            f"{url}/plan/", {"team_members": "Ban chỉ đạo", "schedule": "01–20/10", "content": "15 tiêu chí"}
-        )
-    )
+    plan = {"team_members": "Ban chỉ đạo", "schedule": "01–20/10", "content": "15 tiêu chí"}
+    ok(officer.post(f"{url}/plan/", {**plan, "number": "12/KH-UBND", "issued_on": "24/09/2018"}))
     ok(officer.post(f"{url}/transition/submit_plan/"))
     ok(chairman.post(f"{url}/transition/approve_plan/"))
     assert state_of(assessment) == S.DOSSIER_PREPARATION
@@ -52,24 +49,29 @@ def test_ward_side_from_plan_to_submission_through_the_pages(
     for number in range(1, 16):
         files = [] if number == 15 else [SimpleUploadedFile(f"minh-chung-{number}.pdf", PDF_BYTES)]
         points = "0" if number == 15 else "6"
-        ok(officer.post(f"{url}/criteria/{number}/", {"points": points, "comment": "Đạt", "files": files}))
+        data = {"points": points, "comment": "Đạt", "version": "0", "files": files}
+        ok(officer.post(f"{url}/criteria/{number}/", data))
     for index, kind in enumerate(DocumentKind.values, start=1):
         ok(officer.post(f"{url}/documents/{kind}/", document_data(index)))
 
-    refused = officer.post(f"{url}/transition/submit_dossier/")
-    assert refused.status_code == 200
+    # Criterion 15 has no evidence: it no longer blocks the dossier, but scores 0 once the ward confirms.
+    confirmation = ok(officer.get(f"{url}/transition/submit_dossier/"), 200)
+    assert [c.number for c in confirmation.context["summary"].without_evidence] == [15]
+    refused = ok(officer.post(f"{url}/transition/submit_dossier/", {"shown_without_evidence": "15"}), 200)
     assert state_of(assessment) == S.DOSSIER_PREPARATION
-    assert vi("Criterion %(number)s: no evidence file.", number=15) in refused.content.decode()
-    assert vi("Criterion %(number)s: no evidence file.", number=14) not in refused.content.decode()
-
+    assert refused.context["form"].errors["confirm_zero"] == [
+        vi(
+            "Criteria %(numbers)s have no evidence and will score 0: confirm this to send the dossier.",
+            numbers="15",
+        )
+    ]
     ok(
         officer.post(
-            f"{url}/criteria/15/", {"points": "5", "files": [SimpleUploadedFile("tc15.pdf", PDF_BYTES)]}
+            f"{url}/transition/submit_dossier/", {"shown_without_evidence": "15", "confirm_zero": "on"}
         )
     )
-    ok(officer.post(f"{url}/transition/submit_dossier/"))
     assert state_of(assessment) == S.SUBMITTED
-    assert Assessment.objects.get(pk=assessment.pk).self_total == Decimal("89")
+    assert Assessment.objects.get(pk=assessment.pk).self_total == Decimal("84")
 
     # Now with the district: every edit by the ward is refused and nothing changes.
     assert (

@@ -202,3 +202,43 @@ def test_import_page_links_to_the_sheet(login, preparing, ward_officer):
     response = login(ward_officer).get(import_url(preparing))
     assert response.status_code == 200
     assert f'href="{export_url(preparing)}"' in response.content.decode()
+
+
+def test_import_gives_each_changed_score_its_next_version_and_leaves_the_others(
+    login, preparing, ward_officer
+):
+    client = login(ward_officer)
+    workbook = exported_workbook(client, preparing)
+    sheet = workbook.worksheets[0]
+    sheet["D2"] = 4  # criterion 1, scored 5 (version 1): changed
+    sheet["D3"] = 6.5  # criterion 2, not scored yet: created
+    CriterionSelfScore.objects.create(
+        assessment=preparing, criterion=preparing.cycle.framework.criteria.get(number=3), points=Decimal(2)
+    )
+    sheet["D4"] = 2  # criterion 3, already 2 (version 1): unchanged
+
+    client.post(import_url(preparing), {"file": upload(workbook)})
+
+    versions = {
+        s.criterion.number: (s.points, s.version, s.updated_by)
+        for s in CriterionSelfScore.objects.filter(assessment=preparing, criterion__number__lte=3)
+    }
+    assert versions == {
+        1: (Decimal(4), 2, ward_officer),
+        2: (Decimal("6.5"), 1, ward_officer),
+        3: (Decimal(2), 1, None),
+    }
+
+
+def test_a_criterion_page_opened_before_an_import_can_no_longer_overwrite_it(login, preparing, ward_officer):
+    client = login(ward_officer)
+    criterion_url = reverse("assessments:criterion_edit", args=[preparing.pk, 1])
+    loaded = client.get(criterion_url).context["form"]["version"].value()
+    workbook = exported_workbook(client, preparing)
+    workbook.worksheets[0]["D2"] = 6
+    client.post(import_url(preparing), {"file": upload(workbook)})
+
+    response = client.post(criterion_url, {"points": "3", "comment": "", "version": str(loaded)})
+
+    assert response.context["stale"] == vi("Someone else changed this score while you were editing it.")
+    assert scores(preparing)[1] == (Decimal(6), "Có nghị quyết")

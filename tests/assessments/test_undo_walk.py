@@ -18,10 +18,9 @@ from assessments.models import (
     PlanState,
     RecognitionDecision,
 )
-from assessments.plan import save_plan
 from tests.assessments.conftest import complete_dossier
 from tests.factories import AssessmentFactory, CycleFactory
-from tests.helpers import vi_text
+from tests.helpers import vi_text, write_plan
 
 S = AssessmentState
 pytestmark = pytest.mark.django_db
@@ -63,11 +62,7 @@ class Walk:
         officer, chairman = self.client["ward_officer"], self.client["ward_chairman"]
         staff, approver = self.client["education_staff"], self.client["district_chairman"]
         if state == S.PLAN_DRAFT:
-            save_plan(
-                self.assessment,
-                {"team_members": "Ban chỉ đạo phường", "schedule": "01–20/10", "content": "15 tiêu chí"},
-                self.people["ward_officer"],
-            )
+            write_plan(self.assessment, self.people["ward_officer"])
             ok(officer.post(f"{self.url}/transition/submit_plan/"))
         elif state == S.PLAN_SUBMITTED:
             ok(chairman.post(f"{self.url}/transition/approve_plan/"))

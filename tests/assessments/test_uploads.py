@@ -207,7 +207,7 @@ def test_hostile_file_names_are_stored_under_a_generated_name(
     response = post_multipart(
         login(ward_officer),
         edit_url(preparing),
-        {"points": "6.5", "comment": ""},
+        {"points": "6.5", "comment": "", "version": "0"},
         [("files", sent_name, PDF_BYTES)],
     )
     assert response.status_code == 302
@@ -233,6 +233,7 @@ def test_valid_docx_xlsx_png_and_jpeg_are_accepted_together(
         {
             "points": "7",
             "comment": "Đủ minh chứng",
+            "version": "0",
             "files": [SimpleUploadedFile(name, content) for name, (content, _type) in files.items()],
         },
     )

@@ -1,11 +1,11 @@
 """The ward's four documents as PDF and DOCX: content, numbers, dates and who may get them."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from assessments.documents.registry import build_document, document_types, render_document
-from assessments.documents.render import vn_date_line
 from assessments.models import AssessmentState as S
 from assessments.models import IssuedNumber
 from tests.assessments.conftest import add_evidence
@@ -22,8 +22,8 @@ COMMON = [
 # Per document: its number, the date line (dossier documents are dated 20/10/2018) and what it must say.
 EXPECTED = {
     "ward_plan": (
-        "Số: 01/KH-UBND",
-        None,  # dated the day its number was issued
+        "Số: 12/KH-UBND",  # the plan's own number and date (tests.helpers.write_plan)
+        "Phường 1, ngày 24 tháng 9 năm 2018",
         [
             "KẾ HOẠCH Tự kiểm tra, đánh giá, xếp loại “Cộng đồng học tập” cấp phường năm 2018",
             "Trưởng đoàn: Nguyễn Văn An Thư ký: Phạm Thị Dung",
@@ -107,7 +107,6 @@ def test_ward_document_pdf_has_header_number_date_content_and_signer(submitted, 
 
     text = pdf_text(render_document(key, submitted))
 
-    date_line = date_line or vn_date_line("Phường 1", timezone.localdate())
     for phrase in [*COMMON, number, date_line, *phrases]:
         assert phrase in text
     assert text.startswith("ỦY BAN NHÂN DÂN QUẬN 5 ỦY BAN NHÂN DÂN PHƯỜNG 1 CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
@@ -134,6 +133,16 @@ def test_proposal_lists_the_numbers_of_the_report_and_minutes_once_issued(submit
     assert (
         "Biên bản tự kiểm tra, đánh giá, xếp loại “Cộng đồng học tập” số 01/BB-UBND ngày 20/10/2018." in text
     )
+
+
+def test_proposal_cites_the_plan_by_its_own_number_and_date(assessment, ward_officer, walk_to):
+    write_plan(assessment, ward_officer, number="07/KH-UBND", issued_on=datetime.date(2018, 9, 15))
+    walk_to(assessment, S.SUBMITTED)
+
+    text = pdf_text(render_document("ward_proposal", assessment))
+
+    assert "Căn cứ Kế hoạch số 07/KH-UBND ngày 15/09/2018 của Ủy ban nhân dân Phường 1 về tự kiểm tra" in text
+    assert not assessment.issued_numbers.filter(document_key="ward_plan").exists()
 
 
 def test_plan_document_is_not_available_without_a_plan(login, ward_officer, assessment):

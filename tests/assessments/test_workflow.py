@@ -19,7 +19,7 @@ from assessments.workflow import (
 )
 from engines.workflow import ProtectedStateError
 from tests.assessments.conftest import PATH, complete_dossier
-from tests.helpers import PERSONAS
+from tests.helpers import PERSONAS, write_plan
 
 # Who may make each transition (the state must fit too).
 ALLOWED = {
@@ -97,6 +97,8 @@ def test_each_transition_allowed_for_its_persona_and_refused_for_all_others(
     walk_to(
         assessment, next(iter(transition.sources)) if len(transition.sources) == 1 else S.DOSSIER_PREPARATION
     )
+    if step == "submit_plan":
+        write_plan(assessment, request.getfixturevalue("ward_officer"))
     if step == "submit_dossier":
         complete_dossier(assessment, request.getfixturevalue("ward_officer"))
     before = assessment.state
@@ -148,7 +150,8 @@ def test_submitting_an_incomplete_dossier_lists_what_is_missing(walk_to, assessm
     with pytest.raises(GuardFailed) as refused:
         perform_transition(assessment, "submit_dossier", ward_officer)
     assert "Tiêu chí 1: chưa có điểm tự đánh giá." in refused.value.problems
-    assert "Tiêu chí 15: chưa có tệp minh chứng." in refused.value.problems
+    # Evidence is not required: a criterion without it scores 0 (confirmed when sending, see test_submission).
+    assert not any("minh chứng" in problem for problem in refused.value.problems)
     assert assessment.state == S.DOSSIER_PREPARATION
 
 
@@ -193,6 +196,7 @@ def test_administrator_undoes_a_wrong_transition_with_a_reason(
 def test_notifications_and_emails_are_sent_after_commit(
     django_capture_on_commit_callbacks, assessment, ward_officer, ward_chairman
 ):
+    write_plan(assessment, ward_officer)
     with django_capture_on_commit_callbacks(execute=True):
         perform_transition(assessment, "submit_plan", ward_officer)
     assert list(Notification.objects.values_list("recipient__username", flat=True)) == [
@@ -206,6 +210,7 @@ def test_notifications_and_emails_are_sent_after_commit(
 def test_no_notification_when_the_transaction_rolls_back(
     django_capture_on_commit_callbacks, assessment, ward_officer
 ):
+    write_plan(assessment, ward_officer)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         perform_transition(assessment, "submit_plan", ward_officer)
     assert len(callbacks) == 1
@@ -229,6 +234,7 @@ def test_two_simultaneous_transitions_only_one_succeeds(ward_chairman, ward_offi
     from tests.factories import AssessmentFactory
 
     assessment = AssessmentFactory(cycle=cycle, ward=ward)
+    write_plan(assessment, ward_officer)
     perform_transition(assessment, "submit_plan", ward_officer)
     barrier = threading.Barrier(2)
     outcomes = []

@@ -14,8 +14,9 @@ from tests.assessments.conftest import PDF_BYTES, add_evidence, complete_dossier
 from tests.factories import AssessmentFactory
 from tests.helpers import open_zip, pdf_text, png_bytes, write_plan
 
-# The ward's documents generated into the ZIP (the plan only once the ward has written it).
+# The ward's documents generated into the ZIP: the plan (every assessment past step 1 has one), then the rest.
 GENERATED = [
+    "Van-ban-dien-tu/KH-P01-2018.pdf",
     "Van-ban-dien-tu/TTr-P01-2018.pdf",
     "Van-ban-dien-tu/BC-P01-2018.pdf",
     "Van-ban-dien-tu/BB-P01-2018.pdf",
@@ -139,11 +140,11 @@ def test_dossier_zip_holds_the_written_plan_and_keeps_the_documents_numbers(
     numbers = dict(preparing.issued_numbers.values_list("document_key", "number"))
     second = open_zip(client.get(zip_url(preparing)))
 
-    expected = ["Van-ban-dien-tu/KH-P01-2018.pdf", *GENERATED, "tong-hop.xlsx"]
-    assert first.namelist() == second.namelist() == expected
-    assert numbers == {"ward_plan": 1, "ward_proposal": 1, "ward_report": 1, "ward_minutes": 1}
+    assert first.namelist() == second.namelist() == [*GENERATED, "tong-hop.xlsx"]
+    # The plan carries the number the ward gave it and takes none from the register.
+    assert numbers == {"ward_proposal": 1, "ward_report": 1, "ward_minutes": 1}
     assert dict(preparing.issued_numbers.values_list("document_key", "number")) == numbers
     plan_text = pdf_text(first.read("Van-ban-dien-tu/KH-P01-2018.pdf"))
-    assert "Số: 01/KH-UBND" in plan_text
+    assert "Số: 12/KH-UBND" in plan_text
     assert "KẾ HOẠCH" in plan_text
     assert pdf_text(second.read("Van-ban-dien-tu/BB-P01-2018.pdf")).count("Số: 01/BB-UBND") == 1
