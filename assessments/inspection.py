@@ -167,6 +167,9 @@ def record_score(
     validate_points(criterion, points)
     if not evidence_sufficient and points > 0:
         raise ValidationError(_("A criterion without fitting evidence scores 0."))
+    if points > 0 and not assessment.evidence.filter(criterion=criterion).exists():
+        # The ward confirmed, when sending, that this criterion would score 0.
+        raise ValidationError(_("The ward sent no evidence for this criterion: it scores 0."))
     try:
         with transaction.atomic():
             score = (

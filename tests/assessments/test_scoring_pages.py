@@ -18,7 +18,7 @@ from assessments.models import AssessmentState as S
 from assessments.models import InspectionResult, InspectionScore, ScoreRevision
 from tests.assessments.conftest import add_evidence
 from tests.factories import UserFactory
-from tests.helpers import vi
+from tests.helpers import vi, vi_text
 from wards.models import Role
 
 
@@ -447,3 +447,20 @@ def test_consolidation_after_closing_shows_the_stored_result(
     assert response.context["result"].total == Decimal(90)
     assert response.context["live_total"] is None
     assert "Tốt" in page and "Bùi Thị Khánh" in page
+
+
+def test_a_criterion_sent_without_evidence_scores_0_at_the_inspection(login, inspector, planned):
+    planned.evidence.filter(criterion__number=2).delete()  # the ward confirmed criterion 2 would score 0
+
+    refused = login(inspector).post(
+        f"/assessments/{planned.pk}/scoring/2/", {"points": "5", "evidence_sufficient": "on", "version": "0"}
+    )
+    zero = login(inspector).post(f"/assessments/{planned.pk}/scoring/2/", {"points": "0", "version": "0"})
+
+    assert refused.status_code == 200
+    assert (
+        vi_text("The ward sent no evidence for this criterion: it scores 0.")
+        in refused.context["form"].errors["points"]
+    )
+    assert zero.status_code == 302
+    assert planned.inspection_scores.get(criterion__number=2).points == 0
