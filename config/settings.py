@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "wards",
+    "engines",
     "assessments",
     "centers",
     "plans",

@@ -26,13 +26,6 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone, translation
 
 from assessments.documents.numbering import keep_number, number_for_document
-from assessments.documents.render import (
-    DocumentFrame,
-    Signature,
-    vn_date,
-    vn_date_line,
-    vn_number,
-)
 from assessments.documents.ward_side import DocumentNotAvailable
 from assessments.models import (
     Assessment,
@@ -51,6 +44,13 @@ from assessments.models import (
 from assessments.public import results_of_year
 from assessments.scoring import classify
 from assessments.workflow import latest_change
+from engines.documents.render import (
+    DocumentFrame,
+    Signature,
+    vn_date,
+    vn_date_line,
+    vn_number,
+)
 from wards.models import District, DistrictUnit, UnitKind
 
 DISTRICT_ISSUER = "UBND-Q"

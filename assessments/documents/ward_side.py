@@ -14,9 +14,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from assessments.documents.numbering import number_for_document
-from assessments.documents.render import DocumentFrame, Signature, vn_date, vn_date_line, vn_int, vn_number
 from assessments.models import Assessment, DocumentKind, EvidenceFile
 from assessments.scoring import classify
+from engines.documents.render import DocumentFrame, Signature, vn_date, vn_date_line, vn_int, vn_number
 from wards.models import CommitteeRole
 
 

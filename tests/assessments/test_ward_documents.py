@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.documents.registry import build_document, document_types, render_document
-from assessments.documents.render import vn_date_line
 from assessments.models import AssessmentState as S
 from assessments.models import IssuedNumber
+from engines.documents.render import vn_date_line
 from tests.assessments.conftest import add_evidence
 from tests.factories import AssessmentFactory, UserFactory
 from tests.helpers import docx_text, pdf_text, write_plan
