@@ -22,7 +22,6 @@ from assessments.models.inspection import (
     TeamMember,
 )
 from assessments.models.notification import Notification
-from assessments.models.numbering import DocumentSequence, IssuedNumber
 
 __all__ = [
     "Assessment",
@@ -35,14 +34,12 @@ __all__ = [
     "DecisionState",
     "DocumentBatch",
     "DocumentKind",
-    "DocumentSequence",
     "DossierDocument",
     "EvidenceFile",
     "Framework",
     "InspectionPlan",
     "InspectionResult",
     "InspectionScore",
-    "IssuedNumber",
     "Notification",
     "PlanState",
     "ProtectedStateError",

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from assessments.documents.registry import build_document, document_types, render_document
 from assessments.models import AssessmentState as S
-from assessments.models import IssuedNumber
 from engines.documents.render import vn_date_line
+from engines.models import IssuedNumber
 from tests.assessments.conftest import add_evidence
 from tests.factories import AssessmentFactory, UserFactory
 from tests.helpers import docx_text, pdf_text, write_plan
