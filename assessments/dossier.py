@@ -25,8 +25,8 @@ from assessments.models import (
     DossierDocument,
     EvidenceFile,
 )
-from assessments.storage import private_storage
-from assessments.uploads import CheckedUpload, sanitise_name
+from engines.storage import private_storage
+from engines.uploads import CheckedUpload, sanitise_name
 
 logger = logging.getLogger(__name__)
 ZIP_SPOOL_MAX_MEMORY = 10 * 1024 * 1024
@@ -190,7 +190,7 @@ def save_criterion_self_assessment(
 ) -> CriterionSelfScore:
     """Store the ward's score and comment for one criterion with new evidence files, all or nothing.
 
-    ``uploads`` have passed ``assessments.uploads.check_upload``. If anything fails,
+    ``uploads`` have passed ``engines.uploads.check_upload``. If anything fails,
     no row is written and the files already stored are removed again.
     """
     stored: list[str] = []

@@ -1,6 +1,6 @@
 """Forms of the ward's dossier: one criterion's score with its evidence, a signed document, a score sheet.
 
-File fields check their uploads with ``assessments.uploads`` and clean to
+File fields check their uploads with ``engines.uploads`` and clean to
 ``CheckedUpload`` objects; the forms never store anything.
 """
 
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.dossier import check_score_has_evidence
 from assessments.models import Criterion
 from assessments.scoring import validate_points
-from assessments.uploads import EVIDENCE_TYPES, KINDS, SCAN_TYPES, SPREADSHEET_TYPES, check_upload
+from engines.uploads import EVIDENCE_TYPES, KINDS, SCAN_TYPES, SPREADSHEET_TYPES, check_upload
 
 
 def _accept(allowed) -> str:

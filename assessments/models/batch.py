@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from assessments.storage import private_storage_callable
+from engines.storage import private_storage_callable
 
 
 class BatchState(models.TextChoices):

@@ -30,8 +30,8 @@ from assessments.forms_dossier import CriterionSelfAssessmentForm, DossierDocume
 from assessments.models import Assessment, CriterionSelfScore, DocumentKind, DossierDocument
 from assessments.queries import criterion_or_404, visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
-from assessments.storage import private_storage
-from assessments.uploads import XLSX, content_type_for_name
+from engines.storage import private_storage
+from engines.uploads import XLSX, content_type_for_name
 
 
 def _require_edit(request, assessment: Assessment) -> None:

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from assessments.models import AssessmentState as S
 from assessments.models import CriterionSelfScore
-from assessments.uploads import XLSX
+from engines.uploads import XLSX
 from tests.assessments.conftest import PDF_BYTES, add_evidence
 from tests.factories import AssessmentFactory
 from tests.helpers import vi_text as vi
