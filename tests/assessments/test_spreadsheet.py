@@ -74,6 +74,22 @@ def test_export_has_a_header_and_one_row_per_criterion(login, preparing, ward_of
     assert rows[15][3] is None
 
 
+def test_export_keeps_a_comment_that_looks_like_a_formula_as_text_and_reads_it_back(
+    login, preparing, ward_officer
+):
+    comment = '=HYPERLINK("http://x.invalid","Bấm")'
+    CriterionSelfScore.objects.filter(assessment=preparing, criterion__number=1).update(comment=comment)
+    client = login(ward_officer)
+
+    workbook = exported_workbook(client, preparing)
+    cell = workbook.worksheets[0]["E2"]
+    response = client.post(import_url(preparing), {"file": upload(workbook)})
+
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (comment, "s", True)
+    assert response.status_code == 302
+    assert scores(preparing)[1] == (Decimal(5), comment)
+
+
 @pytest.mark.parametrize("persona", ["ward_chairman", "education_staff", "steering_member"])
 def test_export_for_the_ward_and_the_district_but_not_another_ward(
     request, login, preparing, other_ward_officer, persona
