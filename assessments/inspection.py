@@ -23,6 +23,7 @@ from assessments.models import (
     ScoreRevision,
     TeamMember,
 )
+from assessments.notifications import notify_team
 from assessments.scoring import classify, validate_points
 from assessments.workflow import TransitionError, effective_moment, perform_transition
 from wards.models import User
@@ -128,8 +129,6 @@ def approve_inspection_plan(plan: InspectionPlan, approver: User, *, today: date
     plan.save(update_fields=["state", "approved_by", "approved_at"])
     for assessment in plan.assessments.all():
         perform_transition(assessment, "plan_inspection", approver, today=today)
-    from assessments.notifications import notify_team
-
     transaction.on_commit(lambda: notify_team(plan.pk))
 
 

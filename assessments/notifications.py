@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from assessments.models import AssessmentState, Notification, StateChange
+from assessments.models import AssessmentState, InspectionPlan, Notification, StateChange
 from wards.models import Role, User
 
 logger = logging.getLogger(__name__)
@@ -83,8 +83,6 @@ def notify_state_change(change_pk: int) -> None:
 
 def notify_team(plan_pk: int) -> None:
     """Tell each member of an approved inspection plan which wards and criteria are theirs."""
-    from assessments.models import InspectionPlan
-
     plan = InspectionPlan.objects.prefetch_related(
         "members__user", "members__criteria", "assessments__ward"
     ).get(pk=plan_pk)

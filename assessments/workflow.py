@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment, AssessmentState, StateChange
+from assessments.notifications import notify_state_change
 from wards.calendar import add_working_days
 
 S = AssessmentState
@@ -313,8 +314,6 @@ def _record(locked, name, target, actor, reason, due_date, due_label, undoes=Non
     Assessment.objects.filter(pk=locked.pk).update(
         state=target, due_date=due_date, due_label=due_label, updated_at=timezone.now()
     )
-    from assessments.notifications import notify_state_change
-
     transaction.on_commit(lambda: notify_state_change(change.pk))
     return change
 

@@ -19,13 +19,12 @@ from django.views.decorators.http import require_POST
 
 from assessments.dossier import (
     apply_self_scores,
-    build_dossier_zip,
     carry_over_evidence,
     delete_evidence,
-    dossier_zip_name,
     save_criterion_self_assessment,
     save_dossier_document,
 )
+from assessments.dossier_zip import build_dossier_zip, dossier_zip_name
 from assessments.forms_dossier import CriterionSelfAssessmentForm, DossierDocumentForm, ScoresImportForm
 from assessments.models import Assessment, CriterionSelfScore, DocumentKind, DossierDocument
 from assessments.queries import criterion_or_404, visible_assessment_or_404

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from assessments.dossier import dossier_zip_entries
+from assessments.dossier_zip import dossier_zip_entries
 from assessments.models import AssessmentState as S
 from assessments.models import DossierDocument, EvidenceFile
 from engines.documents.numbering import numbers_of
