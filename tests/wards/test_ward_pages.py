@@ -221,7 +221,8 @@ def test_ward_detail_queries_do_not_grow_with_members(
 
     # 1 session, 2 user, 3 the ward with cluster and district, 4 the user's roles
     # (rules), 5-6 the user's and the groups' Django permissions (asked once when a
-    # rule says no: the "Users" menu entry), 7 the steering committee members, 8 the ward's assessments.
+    # rule says no: the "Users" menu entry), 7 the steering committee members, 8 the ward's assessments
+    # (the section the assessments app adds to the page).
     with django_assert_num_queries(8):
         response = client.get("/wards/P01/")
 

@@ -6,11 +6,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from assessments.queries import assessments_for_user
 from wards.filters import WardFilter
 from wards.forms import SteeringMemberFormSet, SteeringMemberFormSetHelper, WardForm
 from wards.models import Ward
 from wards.registry import update_ward
+from wards.sections import ward_sections
 
 
 def ward_list(request):
@@ -30,7 +30,7 @@ def ward_detail(request, code):
             "ward": ward,
             "members": ward.steering_members.all(),
             "can_edit": request.user.has_perm("wards.change_ward", ward),
-            "assessments": assessments_for_user(request.user).filter(ward=ward).select_related("cycle"),
+            "sections": ward_sections(request, ward),
         },
     )
 
