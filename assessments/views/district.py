@@ -6,7 +6,7 @@ district documents: a user without ``wards.view_district_overview`` gets a 403.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -43,13 +43,9 @@ from assessments.workflow import (
     perform_transition,
 )
 from wards.models import District
+from wards.permissions import require_perm
 
 S = AssessmentState
-
-
-def _require(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied(perm)
 
 
 def _no_longer_possible(request, assessment: Assessment):
@@ -67,7 +63,7 @@ def receive(request, pk: int):
     action = TRANSITIONS["receive_dossier"]
     if assessment.state not in action.sources:
         return _no_longer_possible(request, assessment)
-    _require(request, action.permission, assessment)
+    require_perm(request, action.permission, assessment)
     if request.method == "POST":
         try:
             perform_transition(assessment, action.name, request.user)
@@ -96,7 +92,7 @@ def return_for_supplement(request, pk: int):
     action = TRANSITIONS["return_dossier"]
     if assessment.state not in action.sources:
         return _no_longer_possible(request, assessment)
-    _require(request, action.permission, assessment)
+    require_perm(request, action.permission, assessment)
     form = ReturnForm(
         request.POST if request.method == "POST" else None, suggestions=missing_items(assessment)
     )
@@ -143,7 +139,7 @@ def receipt_slip(request, pk: int):
 
 def decision_list(request):
     """Every decision, newest cycle first, with its number, date, signer, state and number of wards."""
-    _require(request, "wards.view_district_overview")
+    require_perm(request, "wards.view_district_overview")
     decisions = (
         RecognitionDecision.objects.select_related("cycle")
         .annotate(ward_count=Count("assessments"))
@@ -176,7 +172,7 @@ def _decision_cycle(request) -> Cycle | None:
 
 def decision_create(request):
     """District staff choose the cycle and tick the inspected wards the chairman will recognise."""
-    _require(request, "assessments.prepare_decision")
+    require_perm(request, "assessments.prepare_decision")
     cycle = _decision_cycle(request)
     candidates = (
         assessments_for_user(request.user)
@@ -257,7 +253,7 @@ def decision_detail(request, pk: int):
 
     The chairman's approval form is on this page (its POST goes to ``decision_approve``).
     """
-    _require(request, "wards.view_district_overview")
+    require_perm(request, "wards.view_district_overview")
     return _render_decision(request, _decision_or_404(pk))
 
 
@@ -265,7 +261,7 @@ def decision_detail(request, pk: int):
 def decision_approve(request, pk: int):
     """The chairman signs the decision: number, date, signer and title; every ward is recognised."""
     decision = _decision_or_404(pk)
-    _require(request, "assessments.approve_decision")
+    require_perm(request, "assessments.approve_decision")
     if decision.state != DecisionState.PREPARED:
         messages.error(request, _("This decision has already been approved."))
         return redirect("assessments:decision_detail", pk=decision.pk)
@@ -287,7 +283,7 @@ def decision_approve(request, pk: int):
 @require_POST
 def decision_release(request, pk: int):
     """Publish every ward of an approved decision at once."""
-    _require(request, "wards.view_district_overview")
+    require_perm(request, "wards.view_district_overview")
     decision = _decision_or_404(pk)
     if decision.state != DecisionState.APPROVED:
         messages.error(request, _("Only an approved decision can be released."))

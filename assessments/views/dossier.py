@@ -9,7 +9,7 @@ served from here, as attachments.
 import io
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,16 +26,12 @@ from assessments.dossier import (
 )
 from assessments.dossier_zip import build_dossier_zip, dossier_zip_name
 from assessments.forms_dossier import CriterionSelfAssessmentForm, DossierDocumentForm, ScoresImportForm
-from assessments.models import Assessment, CriterionSelfScore, DocumentKind, DossierDocument
+from assessments.models import CriterionSelfScore, DocumentKind, DossierDocument
 from assessments.queries import criterion_or_404, visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
 from engines.storage import private_storage
 from engines.uploads import XLSX, content_type_for_name
-
-
-def _require_edit(request, assessment: Assessment) -> None:
-    if not request.user.has_perm("assessments.edit_dossier", assessment):
-        raise PermissionDenied
+from wards.permissions import require_perm
 
 
 def _private_file_response(name: str, *, filename: str, content_type: str) -> FileResponse:
@@ -52,7 +48,7 @@ def _private_file_response(name: str, *, filename: str, content_type: str) -> Fi
 def criterion_edit(request, pk: int, number: int):
     """One criterion: self-score, comment and new evidence files, saved together or not at all."""
     assessment = visible_assessment_or_404(request.user, pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     criterion = criterion_or_404(assessment, number)
     score = CriterionSelfScore.objects.filter(assessment=assessment, criterion=criterion).first()
     evidence = list(assessment.evidence.filter(criterion=criterion).select_related("uploaded_by"))
@@ -106,7 +102,7 @@ def criterion_edit(request, pk: int, number: int):
 def carry_over(request, pk: int, number: int):
     """Reuse last year's evidence for this criterion (by reference to the same stored files)."""
     assessment = visible_assessment_or_404(request.user, pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     criterion = criterion_or_404(assessment, number)
     count = carry_over_evidence(assessment, criterion, request.user)
     if count:
@@ -139,7 +135,7 @@ def evidence_download(request, pk: int, evidence_pk: int):
 def evidence_delete(request, pk: int, evidence_pk: int):
     assessment = visible_assessment_or_404(request.user, pk)
     evidence = get_object_or_404(assessment.evidence.select_related("criterion"), pk=evidence_pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     try:
         delete_evidence(evidence, request.user)
     except ValidationError as error:
@@ -161,7 +157,7 @@ def document_edit(request, pk: int, kind: str):
     """Number, date, signer and signed scan of the proposal, the report or the minutes."""
     kind = _document_kind(kind)
     assessment = visible_assessment_or_404(request.user, pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     document = DossierDocument.objects.filter(assessment=assessment, kind=kind).first()
     data = request.POST if request.method == "POST" else None
     initial = (
@@ -233,7 +229,7 @@ def scores_xlsx(request, pk: int):
 def scores_import(request, pk: int):
     """Self-scores and comments from an XLSX sheet: every row checked first, then all saved or none."""
     assessment = visible_assessment_or_404(request.user, pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     data = request.POST if request.method == "POST" else None
     form = ScoresImportForm(data, request.FILES if data is not None else None)
     if data is not None and form.is_valid():

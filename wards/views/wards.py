@@ -1,7 +1,6 @@
 """Ward pages: the list, one ward, and editing a ward with its steering committee."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from wards.filters import WardFilter
 from wards.forms import SteeringMemberFormSet, SteeringMemberFormSetHelper, WardForm
 from wards.models import Ward
+from wards.permissions import require_perm
 from wards.registry import update_ward
 from wards.sections import ward_sections
 
@@ -37,8 +37,7 @@ def ward_detail(request, code):
 
 def ward_edit(request, code):
     ward = get_object_or_404(Ward.objects.select_related("cluster", "district"), code=code)
-    if not request.user.has_perm("wards.change_ward", ward):
-        raise PermissionDenied
+    require_perm(request, "wards.change_ward", ward)
     # The form writes the typed values into ``ward`` while validating; keep the saved ones.
     ward_name, ward_url = ward.name, ward.get_absolute_url()
     may_change_identity = request.user.has_perm("wards.change_ward_identity", ward)
