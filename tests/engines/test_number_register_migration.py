@@ -28,7 +28,7 @@ def migrate(targets):
     return executor.loader.project_state([target for target in targets if target[1]]).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migration_keeps_numbers_and_sequences_and_gives_owners_their_key():
     before, move = the_move()
     assessment = AssessmentFactory()
