@@ -1,7 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from wards.sections import register_ward_section
+from wards.seeders import register_demo_seeder
+
 
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Learning-community assessments")
+
+    def ready(self):
+        # The ward app sits below this one and never imports it: tell it what to show and to seed.
+        register_ward_section("assessments.views.ward_page.ward_assessments")
+        register_demo_seeder("assessments.demo.seed_cycles")

@@ -1,40 +1,26 @@
-"""Many documents of one kind at once (e.g. every ward's minutes of a year), rendered in the background.
+"""Many documents of one kind at once (e.g. every ward's minutes of a year): who may ask, and asking.
 
 Rendering fifteen PDFs takes long enough to hold up a web worker, so
 ``start_batch`` only records what to produce and queues the task
-(``assessments.tasks.render_batch``, run by ``manage.py db_worker``);
-``run_batch`` renders each document, counting progress after each one, and
-stores the result as one ZIP in the private storage. In tests the immediate
-task backend runs ``run_batch`` at once, through the same code path.
+(``assessments.tasks.render_batch``, run by ``manage.py db_worker``), which
+renders it with ``assessments.batch_rendering.run_batch``. In tests the
+immediate task backend runs it at once, through the same code path.
 """
 
-import logging
-import tempfile
-import zipfile
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files import File
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.documents import registry
-from assessments.dossier import _unique_arcname
-from assessments.models import Assessment, BatchState, DocumentBatch
+from assessments.models import DocumentBatch
 from assessments.queries import assessments_for_user
-
-logger = logging.getLogger(__name__)
-ZIP_SPOOL_MAX_MEMORY = 10 * 1024 * 1024
+from assessments.tasks import render_batch
 
 # The document kinds offered as batches on the pages, in the order of the procedure.
 BATCH_KINDS = ("ward_minutes",)
-# Where the objects of each kind of subject (``DocumentType.subject``) are loaded from.
-SUBJECT_QUERYSETS = {
-    "assessment": lambda: Assessment.objects.select_related("ward", "cycle"),
-    "district_assessment": lambda: Assessment.objects.select_related("ward", "cycle"),
-}
 DISTRICT_OVERVIEW = "wards.view_district_overview"
 
 
@@ -93,66 +79,4 @@ def start_batch(user, key: str, objects: Iterable) -> DocumentBatch:
 
 
 def _enqueue(batch_id: int) -> None:
-    from assessments.tasks import render_batch
-
     render_batch.enqueue(batch_id)
-
-
-def _load_objects(kind, ids: list[int]) -> list:
-    found = SUBJECT_QUERYSETS[kind.subject]().in_bulk(ids)
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
-        raise LookupError(_("%(count)s of the objects no longer exist.") % {"count": len(missing)})
-    return [found[pk] for pk in ids]
-
-
-def _arcname(kind, obj) -> str:
-    """``BB-P01-2018.pdf`` for an assessment's document (as its own download), ``<code>-<id>.pdf`` otherwise."""
-    if isinstance(obj, Assessment):
-        return f"{kind.file_code}-{obj.ward.code}-{obj.cycle.year}.pdf"
-    return f"{kind.file_code}-{obj.pk}.pdf"
-
-
-def _zip_name(kind, objects: list) -> str:
-    years = {obj.cycle.year for obj in objects if isinstance(obj, Assessment)}
-    return f"{kind.file_code}-{years.pop()}.zip" if len(years) == 1 else f"{kind.file_code}.zip"
-
-
-def run_batch(batch_id: int) -> DocumentBatch:
-    """Render every document of the batch into one ZIP, counting ``done`` after each; never raises.
-
-    A batch already finished is left as it is (a task delivered twice does
-    the work once). Any error marks the batch failed with the error's text,
-    naming the object whose document failed.
-    """
-    batch = DocumentBatch.objects.select_related("requested_by").get(pk=batch_id)
-    if batch.is_finished:
-        return batch
-    DocumentBatch.objects.filter(pk=batch.pk).update(state=BatchState.RUNNING, done=0)
-    current = None
-    try:
-        kind = registry.DOCUMENT_TYPES[batch.kind]
-        objects = _load_objects(kind, batch.object_ids)
-        with tempfile.SpooledTemporaryFile(max_size=ZIP_SPOOL_MAX_MEMORY) as spool:
-            with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                used: set[str] = set()
-                for done, current in enumerate(objects, start=1):
-                    pdf = registry.render_document(batch.kind, current)
-                    archive.writestr(_unique_arcname(_arcname(kind, current), used), pdf)
-                    DocumentBatch.objects.filter(pk=batch.pk).update(done=done)
-                current = None
-            spool.seek(0)
-            batch.result.save(_zip_name(kind, objects), File(spool), save=False)
-        DocumentBatch.objects.filter(pk=batch.pk).update(
-            result=batch.result.name, state=BatchState.DONE, finished_at=timezone.now()
-        )
-    except Exception as error:
-        logger.exception("Document batch %s failed.", batch.pk)
-        message = str(error) or error.__class__.__name__
-        if current is not None:
-            message = f"{current}: {message}"
-        DocumentBatch.objects.filter(pk=batch.pk).update(
-            state=BatchState.FAILED, error=message, finished_at=timezone.now()
-        )
-    batch.refresh_from_db()
-    return batch

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.documents.district_side import DISTRICT_ISSUER, decision_symbol
-from assessments.models import DecisionState, DocumentSequence, IssuedNumber, RecognitionDecision
+from assessments.models import DecisionState, RecognitionDecision
+from engines.models import DocumentSequence, IssuedNumber
 
 DECISION_TYPE = "QĐ"
 SYMBOL = re.compile(r"^(?P<number>\d+)/(?P<type>[^-/\s]+)-(?P<body>\S+)$")

@@ -1,16 +1,7 @@
 """Business rules of the ward's self-assessment dossier (steps 1 and 2)."""
 
-import io
-import logging
-import shutil
-import tempfile
-import zipfile
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
-from pathlib import PurePosixPath
-from typing import IO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -26,12 +17,8 @@ from assessments.models import (
     DossierDocument,
     EvidenceFile,
 )
-from assessments.storage import private_storage
-from assessments.uploads import CheckedUpload, sanitise_name
-
-logger = logging.getLogger(__name__)
-ZIP_SPOOL_MAX_MEMORY = 10 * 1024 * 1024
-CHUNK_SIZE = 1024 * 1024
+from engines.storage import private_storage
+from engines.uploads import CheckedUpload
 
 
 @dataclass(frozen=True)
@@ -208,7 +195,7 @@ def save_criterion_self_assessment(
     ``expected_version`` is the version of the score the user loaded (0 when
     there was none): if someone saved the criterion since, ``StaleSelfScore`` is
     raised and nothing is written, so two officers never silently overwrite each
-    other. ``uploads`` have passed ``assessments.uploads.check_upload``. If
+    other. ``uploads`` have passed ``engines.uploads.check_upload``. If
     anything fails, no row is written and the files already stored are removed again.
     """
     stored: list[str] = []
@@ -349,101 +336,3 @@ def apply_self_scores(assessment: Assessment, rows, actor) -> int:
         recompute_self_total(locked)
     assessment.self_total = locked.self_total
     return len(rows)
-
-
-# --- The whole dossier as one ZIP. ---
-
-
-@dataclass(frozen=True)
-class ZipEntry:
-    """One file of the dossier ZIP: its path inside the archive and how to open its bytes."""
-
-    arcname: str
-    open: Callable[[], IO[bytes]]
-
-
-def _unique_arcname(arcname: str, used: set[str]) -> str:
-    """``a.pdf``, then ``a (2).pdf``, ``a (3).pdf`` … (compared without case, as Windows does)."""
-    path = PurePosixPath(arcname)
-    candidate, n = arcname, 1
-    while candidate.casefold() in used:
-        n += 1
-        candidate = str(path.with_name(f"{path.stem} ({n}){path.suffix}"))
-    used.add(candidate.casefold())
-    return candidate
-
-
-def _open_private(name: str) -> Callable[[], IO[bytes]]:
-    return partial(private_storage.open, name, "rb")
-
-
-def _open_bytes(produce: Callable[[], bytes]) -> IO[bytes]:
-    return io.BytesIO(produce())
-
-
-def dossier_zip_entries(assessment: Assessment) -> Iterator[ZipEntry]:
-    """Every file of the dossier: evidence per criterion, the signed scans, the generated documents, the sheet.
-
-    Evidence goes to ``Tieu-chi-NN/<original name>`` (clashing names get
-    `` (2)``), scans to ``Van-ban/<kind><ext>``, the ward's documents that can
-    be produced now as PDF to ``Van-ban-dien-tu/<document file name>.pdf``, the
-    self-assessment sheet to ``tong-hop.xlsx``. A generated document gets its
-    register number here the first time (it is issued with the dossier); its
-    PDF is rendered only when the entry is opened.
-    """
-    from assessments.documents.registry import DocumentNotAvailable, build_document
-    from assessments.documents.ward_kinds import ward_document_kinds
-    from assessments.spreadsheet import export_self_scores
-
-    used: set[str] = set()
-    evidence = assessment.evidence.select_related("criterion").order_by(
-        "criterion__number", "uploaded_at", "pk"
-    )
-    for item in evidence:
-        folder = f"Tieu-chi-{item.criterion.number:02d}"
-        # Uploads keep a safe base name already; rows made elsewhere (admin, imports) are cleaned again.
-        name = sanitise_name(item.original_name) or PurePosixPath(item.file.name).name
-        yield ZipEntry(_unique_arcname(f"{folder}/{name}", used), _open_private(item.file.name))
-    documents = sorted(
-        assessment.documents.all(), key=lambda document: DocumentKind.values.index(document.kind)
-    )
-    for document in documents:
-        if document.scan:
-            suffix = PurePosixPath(document.scan.name).suffix.lower()
-            arcname = f"Van-ban/{document.kind.replace('_', '-')}{suffix}"
-            yield ZipEntry(_unique_arcname(arcname, used), _open_private(document.scan.name))
-    for kind in ward_document_kinds(assessment):
-        try:
-            built = build_document(kind.key, assessment)
-        except DocumentNotAvailable:
-            continue
-        arcname = f"Van-ban-dien-tu/{built.filename('pdf')}"
-        yield ZipEntry(_unique_arcname(arcname, used), partial(_open_bytes, built.pdf))
-    yield ZipEntry(_unique_arcname("tong-hop.xlsx", used), lambda: io.BytesIO(export_self_scores(assessment)))
-
-
-def dossier_zip_name(assessment: Assessment) -> str:
-    return f"ho-so-{assessment.ward.code}-{assessment.cycle.year}.zip"
-
-
-def build_dossier_zip(assessment: Assessment) -> IO[bytes]:
-    """The ZIP in a spooled temporary file (memory first, disk when large), rewound for reading."""
-    # Not a ``with`` block: the caller (a FileResponse) reads and closes the file.
-    spool = tempfile.SpooledTemporaryFile(max_size=ZIP_SPOOL_MAX_MEMORY)  # noqa: SIM115
-    try:
-        with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for entry in dossier_zip_entries(assessment):
-                try:
-                    source = entry.open()
-                except FileNotFoundError:
-                    logger.error(
-                        "Dossier %s: the stored file for %s is missing.", assessment.pk, entry.arcname
-                    )
-                    continue
-                with source, archive.open(entry.arcname, "w") as target:
-                    shutil.copyfileobj(source, target, CHUNK_SIZE)
-    except BaseException:
-        spool.close()
-        raise
-    spool.seek(0)
-    return spool

@@ -1,11 +1,11 @@
-"""Forms of the assessment pages: the list filter, the self-inspection plan and the workflow actions."""
+"""Forms of the assessment pages: the self-inspection plan and the workflow actions."""
 
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.cycles import check_plausible_date
-from assessments.models import AssessmentState, Cycle, SelfInspectionPlan
+from assessments.models import Cycle, SelfInspectionPlan
 
 
 def _helper() -> FormHelper:
@@ -14,18 +14,6 @@ def _helper() -> FormHelper:
     helper.form_tag = False
     helper.disable_csrf = True
     return helper
-
-
-class AssessmentFilterForm(forms.Form):
-    """Year (the latest cycle unless chosen) and state of the assessment list."""
-
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
-    state = forms.ChoiceField(label=_("State"), required=False)
-
-    def __init__(self, data, *, years: list[int]):
-        super().__init__(data)
-        self.fields["year"].choices = [(year, str(year)) for year in years]
-        self.fields["state"].choices = [("", _("All states")), *AssessmentState.choices]
 
 
 class PlanForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 """Forms of the ward's dossier: one criterion's score with its evidence, a signed document, a score sheet.
 
-File fields check their uploads with ``assessments.uploads`` and clean to
+File fields check their uploads with ``engines.uploads`` and clean to
 ``CheckedUpload`` objects; the forms never store anything.
 """
 
@@ -16,7 +16,7 @@ from assessments.cycles import check_plausible_date
 from assessments.dossier import check_score_has_evidence
 from assessments.models import Criterion, Cycle
 from assessments.scoring import validate_points
-from assessments.uploads import EVIDENCE_TYPES, KINDS, SCAN_TYPES, SPREADSHEET_TYPES, check_upload
+from engines.uploads import EVIDENCE_TYPES, KINDS, SCAN_TYPES, SPREADSHEET_TYPES, check_upload
 
 
 def _accept(allowed) -> str:

@@ -27,6 +27,7 @@ from assessments.models import (
 )
 from assessments.scoring import classify, validate_points
 from assessments.workflow import perform_transition
+from engines.spreadsheets import csv_writer
 from wards.models import DistrictUnit, UnitKind, User, Ward
 
 REQUIRED_COLUMNS = ["year", "ward_code", "criterion", "points"]
@@ -192,9 +193,12 @@ def _import_group(group: _WardYear, actor: User) -> None:
 
 
 def export_results(year: int) -> str:
-    """CSV ``ward_code,ward_name,total,classification`` for every ward with a result in ``year``."""
+    """CSV ``ward_code,ward_name,total,classification`` for every ward with a result in ``year``.
+
+    Names are written with ``engines.spreadsheets.csv_writer``: none can turn into a formula.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow(["ward_code", "ward_name", "total", "classification"])
     results = (
         InspectionResult.objects.filter(assessment__cycle__year=year)

@@ -8,6 +8,7 @@ import rules
 
 from assessments.models import AssessmentState as S
 from assessments.models import DecisionState as D
+from assessments.models import PlanState, TeamMember
 from assessments.models import PlanState as P
 from wards.rules import (
     is_district_approver,
@@ -37,8 +38,6 @@ def in_state(*states: str):
 @rules.predicate
 def is_on_inspection_team(user, assessment) -> bool:
     """A member of an approved inspection plan that covers this ward's assessment."""
-    from assessments.models import PlanState, TeamMember
-
     if not user.is_authenticated or assessment is None or assessment.pk is None:
         return False
     return TeamMember.objects.filter(
@@ -48,8 +47,6 @@ def is_on_inspection_team(user, assessment) -> bool:
 
 @rules.predicate
 def is_team_lead_of(user, assessment) -> bool:
-    from assessments.models import PlanState, TeamMember
-
     if not user.is_authenticated or assessment is None or assessment.pk is None:
         return False
     return TeamMember.objects.filter(

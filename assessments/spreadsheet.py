@@ -3,7 +3,9 @@
 Layout (first sheet): row 1 holds the column headers; from row 2, one row per
 criterion with A number, B title, C maximum points, D self-score, E comment.
 Only columns A, D and E are read back. An import is all or nothing: every row
-is checked first, and any problem is reported with its row and column.
+is checked first, and any problem is reported with its row and column. Text is
+written with ``engines.spreadsheets.append_row``: a comment that begins with
+``=`` stays text.
 """
 
 import io
@@ -20,6 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from assessments.dossier import check_score_has_evidence, evidence_counts
 from assessments.models import Assessment, Criterion
 from assessments.scoring import validate_points
+from engines.spreadsheets import append_row
 
 NUMBER, TITLE, MAXIMUM, SCORE, COMMENT = "A", "B", "C", "D", "E"
 FIRST_DATA_ROW = 2
@@ -55,17 +58,18 @@ def export_self_scores(assessment: Assessment) -> bytes:
     sheet = workbook.active
     sheet.title = _("Self-assessment").translate(_SHEET_TITLE_FORBIDDEN)[:31]
     workbook.properties.title = f"{assessment.ward.name} – {assessment.cycle.year}"
-    sheet.append(_headers())
+    append_row(sheet, _headers())
     for criterion in criteria:
         score = scores.get(criterion.pk)
-        sheet.append(
+        append_row(
+            sheet,
             [
                 criterion.number,
                 criterion.title,
                 criterion.max_points,
                 score.points if score else None,
                 score.comment if score else "",
-            ]
+            ],
         )
     for cell in sheet[1]:
         cell.font = Font(bold=True)

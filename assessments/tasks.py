@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
-from assessments.batches import run_batch
+from assessments.batch_rendering import run_batch
 
 
 @task
 def render_batch(batch_id: int) -> None:
-    """Render a ``DocumentBatch`` (``assessments.batches.run_batch``)."""
+    """Render a ``DocumentBatch`` (``assessments.batch_rendering.run_batch``)."""
     run_batch(batch_id)

@@ -8,6 +8,7 @@ silently fall back to a default (e.g. ``DEBUG=flase`` turning debug off, or
 
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -93,8 +94,6 @@ def env_database(name: str, sqlite_path) -> dict:
                 ),
             },
         }
-    import dj_database_url
-
     if not url.startswith(("postgres://", "postgresql://", "sqlite://")):
         raise ImproperlyConfigured(
             f"{name} must be a postgres:// (or sqlite://) URL, got {url.split(':', 1)[0]!r}."

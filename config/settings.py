@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "config.apps.TasksDatabaseConfig",  # django_tasks_db, with a translated name
     "wards",
+    "engines",
     "assessments",
     "centers",
     "plans",

@@ -84,6 +84,24 @@ def docx_bytes() -> bytes:
     return output.getvalue()
 
 
+def jpeg_bytes() -> bytes:
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", (4, 4), "blue").save(output, "JPEG")
+    return output.getvalue()
+
+
+def xlsx_bytes() -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["Số lớp", 12])
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
 def stored_files(settings) -> list[Path]:
     root = Path(settings.PRIVATE_FILES_ROOT)
     return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []

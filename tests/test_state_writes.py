@@ -14,7 +14,7 @@ APPS = ["config", "wards", "engines", "centers", "assessments", "plans"]
 ENGINE = ROOT / "engines" / "workflow.py"
 # A background job's progress (queued → running → done), written by the worker: not a workflow of the
 # procedure, nobody acts on it, it has no history or undo.
-ALLOWED = {ROOT / "assessments" / "batches.py"}
+ALLOWED = {ROOT / "assessments" / "batch_rendering.py"}
 WRITING_CALLS = {"update", "create", "get_or_create", "update_or_create", "bulk_create"}
 
 

@@ -25,14 +25,6 @@ from decimal import Decimal
 from django.db.models import Max, Prefetch
 from django.utils import timezone, translation
 
-from assessments.documents.numbering import keep_number, number_for_document
-from assessments.documents.render import (
-    DocumentFrame,
-    Signature,
-    vn_date,
-    vn_date_line,
-    vn_number,
-)
 from assessments.documents.ward_side import DocumentNotAvailable
 from assessments.models import (
     Assessment,
@@ -42,7 +34,6 @@ from assessments.models import (
     DocumentKind,
     InspectionPlan,
     InspectionResult,
-    IssuedNumber,
     PlanState,
     RecognitionDecision,
     StateChange,
@@ -51,6 +42,15 @@ from assessments.models import (
 from assessments.public import results_of_year
 from assessments.scoring import classify
 from assessments.workflow import latest_change
+from engines.documents.numbering import keep_number, kept_number, number_for_document
+from engines.documents.render import (
+    DocumentFrame,
+    Signature,
+    vn_date,
+    vn_date_line,
+    vn_number,
+)
+from engines.models import IssuedNumber
 from wards.models import District, DistrictUnit, UnitKind
 
 DISTRICT_ISSUER = "UBND-Q"
@@ -580,9 +580,7 @@ def decision_context(kind, decision: RecognitionDecision) -> dict:
     parent, issuing = district_bodies(district)
     year = decision.cycle.year
     signed = decision.state in {DecisionState.APPROVED, DecisionState.RELEASED}
-    proposal = IssuedNumber.objects.filter(
-        assessment=None, document_key=f"recognition_proposal:{decision.pk}"
-    ).first()
+    proposal = kept_number(f"recognition_proposal:{decision.pk}")
     if signed:  # a signed decision always has its number: approval and import require one
         number = decision_symbol(decision.number)
         on = decision.issued_on or _local_day(decision.created_at)

@@ -2,7 +2,7 @@
 
 Adding a document = a template in templates/documents/ (extending
 ``documents/base.html``) + a context function ``build(kind, obj) -> dict`` that
-returns at least ``doc`` (a ``render.DocumentFrame``) and ``filename`` + one
+returns at least ``doc`` (an ``engines.documents.render.DocumentFrame``) and ``filename`` + one
 ``DocumentType`` row below. Views, the ZIP and the benchmark iterate
 ``DOCUMENT_TYPES``; ``render_document(key, obj)`` is the one entry point.
 """
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessments.documents import district_side, ward_side
-from assessments.documents.render import render_html, render_pdf
+from engines.documents.docx import html_to_docx
+from engines.documents.render import render_html, render_pdf
 
 VIEW_ASSESSMENT = "assessments.view_assessment"
 VIEW_DISTRICT = "wards.view_district_overview"
@@ -148,8 +149,6 @@ class BuiltDocument:
         return render_pdf(self.kind.template, self.context)
 
     def docx(self) -> bytes:
-        from assessments.documents.docx import html_to_docx
-
         return html_to_docx(render_html(self.kind.template, self.context))
 
     def filename(self, extension: str) -> str:

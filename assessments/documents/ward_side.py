@@ -13,10 +13,10 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from assessments.documents.numbering import number_for_document
-from assessments.documents.render import DocumentFrame, Signature, vn_date, vn_date_line, vn_int, vn_number
 from assessments.models import Assessment, DocumentKind, EvidenceFile
 from assessments.scoring import classify
+from engines.documents.numbering import number_for_document, numbers_of
+from engines.documents.render import DocumentFrame, Signature, vn_date, vn_date_line, vn_int, vn_number
 from wards.models import CommitteeRole
 
 
@@ -49,7 +49,7 @@ def load_assessment(assessment: Assessment) -> Assessment:
     grades; self-scores; evidence names; dossier documents; issued numbers; the
     ward's steering committee. The register adds its own when a number is new.
     """
-    return (
+    loaded = (
         Assessment.objects.select_related("ward__district", "cycle__framework", "plan")
         .prefetch_related(
             "cycle__framework__criteria",
@@ -60,11 +60,13 @@ def load_assessment(assessment: Assessment) -> Assessment:
                 queryset=EvidenceFile.objects.only("pk", "assessment_id", "criterion_id", "original_name"),
             ),
             "documents",
-            "issued_numbers",
             "ward__steering_members",
         )
         .get(pk=assessment.pk)
     )
+    # The register names its owners by key, not by a relation: read the numbers once here.
+    loaded.issued_numbers = numbers_of(loaded)
+    return loaded
 
 
 def _plan(assessment: Assessment):
@@ -86,7 +88,8 @@ def _dossier_documents(assessment: Assessment) -> dict:
 
 
 def _issued(assessment: Assessment) -> dict:
-    return {issued.document_key: issued for issued in assessment.issued_numbers.all()}
+    """The numbers the register gave the assessment's documents, by key (read by ``load_assessment``)."""
+    return assessment.issued_numbers
 
 
 def ward_frame(kind, assessment: Assessment, subject: str) -> DocumentFrame:

@@ -24,7 +24,6 @@ from assessments.models.inspection import (
     TeamMember,
 )
 from assessments.models.notification import Notification
-from assessments.models.numbering import DocumentSequence, IssuedNumber
 
 __all__ = [
     "Assessment",
@@ -38,7 +37,6 @@ __all__ = [
     "DecisionState",
     "DocumentBatch",
     "DocumentKind",
-    "DocumentSequence",
     "DossierDocument",
     "EvidenceFile",
     "Framework",
@@ -46,7 +44,6 @@ __all__ = [
     "InspectionPlanChange",
     "InspectionResult",
     "InspectionScore",
-    "IssuedNumber",
     "Notification",
     "PlanState",
     "RecognitionDecision",

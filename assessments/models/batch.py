@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from assessments.storage import private_storage_callable
+from engines.storage import private_storage_callable
 
 
 class BatchState(models.TextChoices):
@@ -21,7 +21,7 @@ class DocumentBatch(models.Model):
     """Many documents of one kind produced at once in the background, delivered as one ZIP.
 
     ``assessments.batches.start_batch`` creates it and queues the task;
-    ``assessments.batches.run_batch`` renders the documents, counting ``done``
+    ``assessments.batch_rendering.run_batch`` renders the documents, counting ``done``
     after each, and stores the ZIP in the private storage.
     """
 

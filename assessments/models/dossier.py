@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models.assessment import Assessment
 from assessments.models.framework import Criterion
-from assessments.storage import document_upload_to, evidence_upload_to, private_storage_callable
+from assessments.storage import document_upload_to, evidence_upload_to
+from engines.storage import private_storage_callable
 
 
 class SelfInspectionPlan(models.Model):

@@ -22,7 +22,8 @@ from assessments.dossier import (
     documents_by_kind,
     missing_items,
 )
-from assessments.forms import AssessmentFilterForm, PlanForm, SubmitDossierForm, TransitionForm
+from assessments.filters import AssessmentFilter
+from assessments.forms import PlanForm, SubmitDossierForm, TransitionForm
 from assessments.inbox import (
     PAGE_TRANSITIONS,
     inbox_counts,
@@ -81,22 +82,13 @@ CONFIRM_FIRST = frozenset({"submit_dossier"})
 
 
 def assessment_list(request):
-    """The assessments the user may see, for one year (the latest cycle unless chosen) and optionally one state."""
+    """The assessments the user may see, for one year (the latest cycle unless chosen), a state and a ward."""
     years = list(Cycle.objects.order_by("-year").values_list("year", flat=True))
-    data = request.GET.copy()
-    if "year" not in data and years:
-        data["year"] = str(years[0])
-    form = AssessmentFilterForm(data, years=years)
-    assessments = assessments_for_user(request.user)
-    if form.is_valid():
-        if form.cleaned_data["year"] is not None:
-            assessments = assessments.filter(cycle__year=form.cleaned_data["year"])
-        if form.cleaned_data["state"]:
-            assessments = assessments.filter(state=form.cleaned_data["state"])
-    else:
-        assessments = assessments.none()
+    assessment_filter = AssessmentFilter(request.GET, assessments_for_user(request.user), years=years)
+    # A value outside the choices (an old link, a typed URL) shows nothing rather than everything.
+    assessments = assessment_filter.qs if assessment_filter.is_valid() else assessment_filter.queryset.none()
     rows = [(assessment, is_overdue(assessment.due_date)) for assessment in assessments]
-    return render(request, "assessments/assessment_list.html", {"form": form, "rows": rows})
+    return render(request, "assessments/assessment_list.html", {"form": assessment_filter.form, "rows": rows})
 
 
 def _detail_queryset(user):

@@ -16,7 +16,7 @@ from assessments.batches import batch_objects, may_start_batches, may_view_batch
 from assessments.documents.registry import DOCUMENT_TYPES
 from assessments.forms_batches import BatchForm
 from assessments.models import BatchState, DocumentBatch
-from assessments.storage import private_storage
+from engines.storage import private_storage
 
 
 @require_POST

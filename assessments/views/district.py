@@ -52,13 +52,9 @@ from assessments.workflow import (
     perform_transition,
 )
 from wards.models import District
+from wards.permissions import require_perm
 
 S = AssessmentState
-
-
-def _require(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied(perm)
 
 
 def _no_longer_possible(request, assessment: Assessment):
@@ -76,7 +72,7 @@ def receive(request, pk: int):
     action = TRANSITIONS["receive_dossier"]
     if assessment.state not in action.sources:
         return _no_longer_possible(request, assessment)
-    _require(request, action.permission, assessment)
+    require_perm(request, action.permission, assessment)
     if request.method == "POST":
         try:
             perform_transition(assessment, action.name, request.user)
@@ -106,7 +102,7 @@ def return_for_supplement(request, pk: int):
     action = TRANSITIONS["return_dossier"]
     if assessment.state not in action.sources:
         return _no_longer_possible(request, assessment)
-    _require(request, action.permission, assessment)
+    require_perm(request, action.permission, assessment)
     form = ReturnForm(
         request.POST if request.method == "POST" else None, suggestions=missing_items(assessment)
     )
@@ -153,7 +149,7 @@ def receipt_slip(request, pk: int):
 
 def decision_list(request):
     """Every decision, newest cycle first, with its number, date, signer, state and number of wards."""
-    _require(request, "wards.view_district_overview")
+    require_perm(request, "wards.view_district_overview")
     decisions = (
         decisions_for_user(request.user)
         .annotate(ward_count=Count("assessments"))
@@ -186,7 +182,7 @@ def _decision_cycle(request) -> Cycle | None:
 
 def decision_create(request):
     """District staff choose the cycle and tick the inspected wards the chairman will recognise."""
-    _require(request, "assessments.prepare_decision")
+    require_perm(request, "assessments.prepare_decision")
     cycle = _decision_cycle(request)
     candidates = (
         assessments_for_user(request.user)

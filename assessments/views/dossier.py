@@ -9,7 +9,7 @@ served from here, as attachments.
 import io
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,24 +20,19 @@ from django.views.decorators.http import require_POST
 from assessments.dossier import (
     StaleSelfScore,
     apply_self_scores,
-    build_dossier_zip,
     carry_over_evidence,
     delete_evidence,
-    dossier_zip_name,
     save_criterion_self_assessment,
     save_dossier_document,
 )
+from assessments.dossier_zip import build_dossier_zip, dossier_zip_name
 from assessments.forms_dossier import CriterionSelfAssessmentForm, DossierDocumentForm, ScoresImportForm
 from assessments.models import Assessment, CriterionSelfScore, DocumentKind, DossierDocument
 from assessments.queries import criterion_or_404, visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
-from assessments.storage import private_storage
-from assessments.uploads import XLSX, content_type_for_name
-
-
-def _require_edit(request, assessment: Assessment) -> None:
-    if not request.user.has_perm("assessments.edit_dossier", assessment):
-        raise PermissionDenied
+from engines.storage import private_storage
+from engines.uploads import XLSX, content_type_for_name
+from wards.permissions import require_perm
 
 
 def _private_file_response(name: str, *, filename: str, content_type: str) -> FileResponse:
@@ -67,7 +62,7 @@ def criterion_edit(request, pk: int, number: int):
     saving again replaces it.
     """
     assessment = visible_assessment_or_404(request.user, pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     criterion = criterion_or_404(assessment, number)
     score = _stored_score(assessment, criterion)
     evidence = list(assessment.evidence.filter(criterion=criterion).select_related("uploaded_by"))
@@ -134,7 +129,7 @@ def criterion_edit(request, pk: int, number: int):
 def carry_over(request, pk: int, number: int):
     """Reuse last year's evidence for this criterion (by reference to the same stored files)."""
     assessment = visible_assessment_or_404(request.user, pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     criterion = criterion_or_404(assessment, number)
     count = carry_over_evidence(assessment, criterion, request.user)
     if count:
@@ -167,7 +162,7 @@ def evidence_download(request, pk: int, evidence_pk: int):
 def evidence_delete(request, pk: int, evidence_pk: int):
     assessment = visible_assessment_or_404(request.user, pk)
     evidence = get_object_or_404(assessment.evidence.select_related("criterion"), pk=evidence_pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     try:
         delete_evidence(evidence, request.user)
     except ValidationError as error:
@@ -189,7 +184,7 @@ def document_edit(request, pk: int, kind: str):
     """Number, date, signer and signed scan of the proposal, the report or the minutes."""
     kind = _document_kind(kind)
     assessment = visible_assessment_or_404(request.user, pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     document = DossierDocument.objects.filter(assessment=assessment, kind=kind).first()
     data = request.POST if request.method == "POST" else None
     initial = (
@@ -263,7 +258,7 @@ def scores_xlsx(request, pk: int):
 def scores_import(request, pk: int):
     """Self-scores and comments from an XLSX sheet: every row checked first, then all saved or none."""
     assessment = visible_assessment_or_404(request.user, pk)
-    _require_edit(request, assessment)
+    require_perm(request, "assessments.edit_dossier", assessment)
     data = request.POST if request.method == "POST" else None
     form = ScoresImportForm(data, request.FILES if data is not None else None)
     if data is not None and form.is_valid():

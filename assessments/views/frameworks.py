@@ -3,7 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,16 +28,12 @@ from assessments.frameworks import (
     suggested_first_year,
 )
 from assessments.models import Assessment, AssessmentState, Cycle, Framework
-
-
-def _require(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied(perm)
+from wards.permissions import require_perm
 
 
 def framework_list(request):
     """Every framework version with its years, scoring mode, confirmation and whether it is frozen."""
-    _require(request, "assessments.manage_frameworks")
+    require_perm(request, "assessments.manage_frameworks")
     return render(request, "assessments/framework_list.html", {"frameworks": frameworks_with_status()})
 
 
@@ -56,7 +52,7 @@ def _typed_total(formset) -> Decimal | None:
 def framework_edit(request, pk: int):
     """Edit the criteria and grades of a framework in one form; a frozen framework is shown read-only."""
     framework = get_object_or_404(Framework, pk=pk)
-    _require(request, "assessments.manage_frameworks", framework)
+    require_perm(request, "assessments.manage_frameworks", framework)
     locked = is_framework_locked(framework)
     criteria = framework.criteria.order_by("number")
     bands = framework.bands.order_by("-min_points")
@@ -108,7 +104,7 @@ def framework_edit(request, pk: int):
 def framework_copy(request, pk: int):
     """Copy a framework into a new version starting in the year given."""
     framework = get_object_or_404(Framework, pk=pk)
-    _require(request, "assessments.manage_frameworks", framework)
+    require_perm(request, "assessments.manage_frameworks", framework)
     form = FrameworkCopyForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -131,7 +127,7 @@ def framework_copy(request, pk: int):
 
 def cycle_list(request):
     """Every cycle with its calendar and how many assessments are in each state."""
-    _require(request, "assessments.view_cycles")
+    require_perm(request, "assessments.view_cycles")
     cycles = list(Cycle.objects.select_related("framework", "lead_body"))
     # One aggregate query for all cycles and states.
     counts: dict[int, dict[str, int]] = {}
@@ -159,13 +155,13 @@ def _cycle_form_page(request, cycle: Cycle | None):
 
 
 def cycle_create(request):
-    _require(request, "assessments.manage_cycles")
+    require_perm(request, "assessments.manage_cycles")
     return _cycle_form_page(request, None)
 
 
 def cycle_edit(request, year: int):
     cycle = get_object_or_404(Cycle, year=year)
-    _require(request, "assessments.manage_cycles", cycle)
+    require_perm(request, "assessments.manage_cycles", cycle)
     return _cycle_form_page(request, cycle)
 
 
@@ -173,7 +169,7 @@ def cycle_edit(request, year: int):
 def cycle_open(request, year: int):
     """Create the assessment of every ward for the cycle (again after a ward is added: only the missing ones)."""
     cycle = get_object_or_404(Cycle, year=year)
-    _require(request, "assessments.manage_cycles", cycle)
+    require_perm(request, "assessments.manage_cycles", cycle)
     created = open_cycle(cycle)
     messages.success(
         request,

@@ -6,9 +6,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from assessments.batches import run_batch, start_batch
+from assessments.batch_rendering import run_batch
+from assessments.batches import start_batch
 from assessments.documents import registry
-from assessments.models import BatchState, DocumentBatch, IssuedNumber
+from assessments.models import BatchState, DocumentBatch
+from engines.models import IssuedNumber
 from tests.factories import AssessmentFactory, CycleFactory, WardFactory
 from tests.helpers import open_zip, pdf_text
 

@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils import formats, timezone, translation
 
 from assessments.documents.district_side import DISTRICT_ISSUER
-from assessments.documents.numbering import keep_number
 from assessments.inspection import approve_decision, prepare_decision
 from assessments.models import Assessment, DecisionState, InspectionResult, RecognitionDecision
 from assessments.models import AssessmentState as S
+from engines.documents.numbering import keep_number
 from tests.factories import AssessmentFactory, UserFactory, WardFactory
 from tests.helpers import vi, vi_text
 from wards.models import Role

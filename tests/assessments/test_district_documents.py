@@ -11,10 +11,11 @@ from pypdf import PdfReader
 
 from assessments.documents.district_side import chairman_signature, decision_symbol
 from assessments.documents.registry import build_document, document_types, render_document
-from assessments.documents.render import vn_date_line
 from assessments.inspection import MemberAssignment, close_inspection, prepare_decision, return_dossier
 from assessments.models import AssessmentState as S
-from assessments.models import DecisionState, InspectionPlan, IssuedNumber, RecognitionDecision, StateChange
+from assessments.models import DecisionState, InspectionPlan, RecognitionDecision, StateChange
+from engines.documents.render import vn_date_line
+from engines.models import IssuedNumber
 from tests.assessments.conftest import approved_plan, score_all
 from tests.factories import AssessmentFactory, UserFactory
 from tests.helpers import docx_text, normalised, pdf_text

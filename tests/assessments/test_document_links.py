@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import AssessmentState as S
-from assessments.models import IssuedNumber
+from engines.models import IssuedNumber
 from tests.helpers import write_plan
 
 WITHOUT_PLAN = ["ward_proposal", "ward_report", "ward_minutes"]

@@ -1,17 +1,13 @@
-"""The PDF engine: format, fonts, escaping of user text and the static-only URL fetcher."""
+"""Documents of an assessment through the PDF engine: format, fonts, page numbers, escaping of user text."""
 
-import datetime
 import io
-from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from pypdf import PdfReader
 
-from assessments.documents import render
 from assessments.documents.registry import render_document
-from assessments.documents.render import StaticOnlyFetcher, vn_date_line, vn_number
+from engines.documents import render
+from engines.documents.render import StaticOnlyFetcher
 from tests.helpers import pdf_text, write_plan
 
 INJECTION = '<img src="http://127.0.0.1:9/x.png"> and </style><h1>X</h1>'
@@ -35,28 +31,6 @@ class RecordingFetcher(StaticOnlyFetcher):
         return super().fetch(url, headers)
 
 
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        (datetime.date(2018, 10, 5), "Phường 1, ngày 05 tháng 10 năm 2018"),
-        (datetime.date(2019, 1, 15), "Phường 1, ngày 15 tháng 01 năm 2019"),
-        (datetime.date(2019, 3, 20), "Phường 1, ngày 20 tháng 3 năm 2019"),
-        (datetime.date(2019, 2, 1), "Phường 1, ngày 01 tháng 02 năm 2019"),
-        (datetime.date(2019, 12, 31), "Phường 1, ngày 31 tháng 12 năm 2019"),
-    ],
-)
-def test_vn_date_line_pads_days_below_10_and_months_1_and_2(day, expected):
-    assert vn_date_line("Phường 1", day) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [(Decimal("6.0"), "6"), (Decimal("87.5"), "87,5"), (Decimal(100), "100"), (None, ""), (0, "0")],
-)
-def test_vn_number_drops_zero_decimals_and_uses_a_decimal_comma(value, expected):
-    assert vn_number(value) == expected
-
-
 def test_render_pdf_prints_user_text_literally_and_fetches_nothing(monkeypatch, assessment, ward_officer):
     write_plan(assessment, ward_officer, content=INJECTION, team_members="</style><h1>X</h1>")
     fetcher = RecordingFetcher()
@@ -67,58 +41,6 @@ def test_render_pdf_prints_user_text_literally_and_fetches_nothing(monkeypatch, 
     assert '<img src="http://127.0.0.1:9/x.png"> and </style><h1>X</h1>' in text
     assert "II. THÀNH PHẦN ĐOÀN TỰ KIỂM TRA </style><h1>X</h1> III. THỜI GIAN" in text
     assert fetcher.urls == []
-
-
-def test_render_pdf_fetches_static_files_only(monkeypatch, settings, tmp_path):
-    (tmp_path / "documents").mkdir()
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]},
-    ]
-    (tmp_path / "documents" / "probe.html").write_text(
-        '<p>Ảnh</p><img src="http://127.0.0.1:9/x.png"><img src="file:///etc/hostname">'
-        '<img src="/static/documents/document.css"><img src="static:documents/document.css">'
-    )
-    fetcher = RecordingFetcher()
-    monkeypatch.setattr(render, "url_fetcher", fetcher)
-
-    text = pdf_text(render.render_pdf("documents/probe.html", {}))
-
-    assert text == "Ảnh"
-    assert fetcher.urls == [
-        "http://127.0.0.1:9/x.png",
-        "file:///etc/hostname",
-        f"{render.BASE_URL}static/documents/document.css",
-        "static:documents/document.css",
-    ]
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "http://127.0.0.1:9/x.png",
-        "https://example.com/static/documents/document.css",
-        "file:///etc/passwd",
-        "data:text/plain,hello",
-        f"{render.BASE_URL}media/x.png",
-        f"{render.BASE_URL}static/../../../etc/passwd",
-        "static:../../etc/passwd",
-        "static:/etc/passwd",
-        "static:documents/missing.css",
-    ],
-)
-def test_fetcher_refuses_everything_but_existing_static_files(url):
-    with pytest.raises(ValueError):
-        StaticOnlyFetcher().fetch(url)
-
-
-@pytest.mark.parametrize(
-    "url", ["static:documents/document.css", f"{render.BASE_URL}static/documents/document.css"]
-)
-def test_fetcher_serves_a_static_file(url):
-    response = StaticOnlyFetcher().fetch(url)
-
-    assert response.read() == (Path(settings.BASE_DIR) / "static/documents/document.css").read_bytes()
-    assert response.content_type == "text/css"
 
 
 def test_render_pdf_is_a4_portrait_with_liberation_serif_and_vietnamese_text(assessment, ward_officer):

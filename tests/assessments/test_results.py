@@ -75,6 +75,24 @@ def test_import_fifteen_wards_three_years_then_export_prints_totals_and_classes(
     assert {grade(t) for t in expected.values()} == {"Tốt", "Khá", "Trung bình", "Chưa đạt"}
 
 
+def test_export_writes_a_name_that_looks_like_a_formula_as_text(tmp_path, fifteen_wards, admin_user):
+    ward = fifteen_wards[0]
+    rows, expected = rows_for([ward], [2016])
+    call_command("import_results", str(write_csv(tmp_path / "kq.csv", rows)), stdout=io.StringIO())
+    ward.name = '=HYPERLINK("http://x.invalid")'
+    ward.save()
+    out = io.StringIO()
+
+    call_command("export_results", "--year", "2016", stdout=out)
+
+    assert list(csv.reader(io.StringIO(out.getvalue())))[1] == [
+        "P01",
+        '\'=HYPERLINK("http://x.invalid")',
+        f"{expected[(2016, 'P01')]:.1f}",
+        "Tốt",
+    ]
+
+
 def test_import_with_one_bad_row_imports_nothing_and_names_the_line(tmp_path, fifteen_wards, admin_user):
     rows, _expected = rows_for(fifteen_wards[:2], [2017])
     rows[20][3] = "7.25"  # line 22 of the file: not a half-point step

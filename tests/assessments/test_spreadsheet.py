@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from assessments.models import AssessmentState as S
 from assessments.models import CriterionSelfScore
-from assessments.uploads import XLSX
+from engines.uploads import XLSX
 from tests.assessments.conftest import PDF_BYTES, add_evidence
 from tests.factories import AssessmentFactory
 from tests.helpers import vi_text as vi
@@ -72,6 +72,22 @@ def test_export_has_a_header_and_one_row_per_criterion(login, preparing, ward_of
     assert rows[1] == (1, "Sự lãnh đạo của cấp ủy Đảng, Ủy ban nhân dân phường", 7, 5, "Có nghị quyết")
     assert rows[15][0::2] == (15, 6, None)
     assert rows[15][3] is None
+
+
+def test_export_keeps_a_comment_that_looks_like_a_formula_as_text_and_reads_it_back(
+    login, preparing, ward_officer
+):
+    comment = '=HYPERLINK("http://x.invalid","Bấm")'
+    CriterionSelfScore.objects.filter(assessment=preparing, criterion__number=1).update(comment=comment)
+    client = login(ward_officer)
+
+    workbook = exported_workbook(client, preparing)
+    cell = workbook.worksheets[0]["E2"]
+    response = client.post(import_url(preparing), {"file": upload(workbook)})
+
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (comment, "s", True)
+    assert response.status_code == 302
+    assert scores(preparing)[1] == (Decimal(5), comment)
 
 
 @pytest.mark.parametrize("persona", ["ward_chairman", "education_staff", "steering_member"])

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from assessments.documents.registry import build_document, document_types, render_document
 from assessments.models import AssessmentState as S
-from assessments.models import IssuedNumber
+from engines.documents.numbering import numbers_of
+from engines.models import IssuedNumber
 from tests.assessments.conftest import add_evidence
 from tests.factories import AssessmentFactory, UserFactory
 from tests.helpers import docx_text, pdf_text, write_plan
@@ -142,7 +143,7 @@ def test_proposal_cites_the_plan_by_its_own_number_and_date(assessment, ward_off
     text = pdf_text(render_document("ward_proposal", assessment))
 
     assert "Căn cứ Kế hoạch số 07/KH-UBND ngày 15/09/2018 của Ủy ban nhân dân Phường 1 về tự kiểm tra" in text
-    assert not assessment.issued_numbers.filter(document_key="ward_plan").exists()
+    assert "ward_plan" not in numbers_of(assessment)
 
 
 def test_plan_document_is_not_available_without_a_plan(login, ward_officer, assessment):

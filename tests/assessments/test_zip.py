@@ -7,9 +7,10 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from assessments.dossier import dossier_zip_entries
+from assessments.dossier_zip import dossier_zip_entries
 from assessments.models import AssessmentState as S
 from assessments.models import DossierDocument, EvidenceFile
+from engines.documents.numbering import numbers_of
 from tests.assessments.conftest import PDF_BYTES, add_evidence, complete_dossier
 from tests.factories import AssessmentFactory
 from tests.helpers import open_zip, pdf_text, png_bytes, write_plan
@@ -137,13 +138,13 @@ def test_dossier_zip_holds_the_written_plan_and_keeps_the_documents_numbers(
     client = login(ward_officer)
 
     first = open_zip(client.get(zip_url(preparing)))
-    numbers = dict(preparing.issued_numbers.values_list("document_key", "number"))
+    numbers = {key: issued.number for key, issued in numbers_of(preparing).items()}
     second = open_zip(client.get(zip_url(preparing)))
 
     assert first.namelist() == second.namelist() == [*GENERATED, "tong-hop.xlsx"]
     # The plan carries the number the ward gave it and takes none from the register.
     assert numbers == {"ward_proposal": 1, "ward_report": 1, "ward_minutes": 1}
-    assert dict(preparing.issued_numbers.values_list("document_key", "number")) == numbers
+    assert {key: issued.number for key, issued in numbers_of(preparing).items()} == numbers
     plan_text = pdf_text(first.read("Van-ban-dien-tu/KH-P01-2018.pdf"))
     assert "Số: 12/KH-UBND" in plan_text
     assert "KẾ HOẠCH" in plan_text

@@ -6,7 +6,6 @@ import pytest
 from django.core.management import call_command
 
 from wards.demo import DEMO_PASSWORD, seed_district
-from wards.management.commands.seed_demo import SEEDERS
 from wards.models import (
     Cluster,
     District,
@@ -18,6 +17,7 @@ from wards.models import (
     User,
     Ward,
 )
+from wards.seeders import demo_seeders, register_demo_seeder
 
 pytestmark = pytest.mark.django_db
 
@@ -172,5 +172,7 @@ def test_seed_demo_accounts_log_in_and_land_on_their_page(client):
     assert client.get("/")["Location"] == "/wards/P02/"
 
 
-def test_seeders_are_listed_by_dotted_path():
-    assert SEEDERS[0] == "wards.demo.seed_district"
+def test_seeders_run_in_app_order_each_once():
+    register_demo_seeder("assessments.demo.seed_cycles")  # the assessments app registered it already
+
+    assert demo_seeders() == ["wards.demo.seed_district", "assessments.demo.seed_cycles"]

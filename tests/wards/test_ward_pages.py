@@ -219,7 +219,8 @@ def test_ward_detail_queries_do_not_grow_with_members(
     client = login(education_staff)
 
     # 1 session, 2 user, 3 the ward with cluster and district, 4 the user's roles
-    # (rules), 5 the steering committee members, 6 the ward's assessments.
+    # (rules), 5 the steering committee members, 6 the ward's assessments (the section the assessments
+    # app adds to the page).
     with django_assert_num_queries(6):
         response = client.get("/wards/P01/")
 

@@ -1,7 +1,6 @@
 """The system administrator's management of user accounts and roles."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,23 +8,19 @@ from django.views.decorators.http import require_POST
 from wards.filters import UserFilter
 from wards.forms_users import UserCreateForm, UserForm
 from wards.models import User
+from wards.permissions import require_perm
 from wards.registry import save_user_with_roles, send_password_reset
 
 
-def _require_manage_users(request):
-    if not request.user.has_perm("wards.manage_users"):
-        raise PermissionDenied
-
-
 def user_list(request):
-    _require_manage_users(request)
+    require_perm(request, "wards.manage_users")
     users = User.objects.select_related("ward", "unit").prefetch_related("role_grants")
     user_filter = UserFilter(request.GET, queryset=users)
     return render(request, "wards/user_list.html", {"filter": user_filter, "users": user_filter.qs})
 
 
 def user_create(request):
-    _require_manage_users(request)
+    require_perm(request, "wards.manage_users")
     form = UserCreateForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         user = save_user_with_roles(request.user, form)
@@ -37,7 +32,7 @@ def user_create(request):
 
 
 def user_edit(request, pk):
-    _require_manage_users(request)
+    require_perm(request, "wards.manage_users")
     account = get_object_or_404(User, pk=pk)
     username = account.username  # the form writes typed values into ``account`` while validating
     form = UserForm(request.POST if request.method == "POST" else None, instance=account)
@@ -51,7 +46,7 @@ def user_edit(request, pk):
 @require_POST
 def user_password_reset(request, pk):
     """E-mail the user a link to choose a new password."""
-    _require_manage_users(request)
+    require_perm(request, "wards.manage_users")
     account = get_object_or_404(User, pk=pk)
     if send_password_reset(request.user, account, request):
         messages.success(

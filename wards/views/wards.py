@@ -1,16 +1,16 @@
 """Ward pages: the list, one ward, and editing a ward with its steering committee."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from assessments.queries import assessments_for_user
 from wards.filters import WardFilter
 from wards.forms import SteeringMemberFormSet, SteeringMemberFormSetHelper, WardForm
 from wards.models import Ward
+from wards.permissions import require_perm
 from wards.registry import update_ward
+from wards.sections import ward_sections
 
 
 def ward_list(request):
@@ -30,15 +30,14 @@ def ward_detail(request, code):
             "ward": ward,
             "members": ward.steering_members.all(),
             "can_edit": request.user.has_perm("wards.change_ward", ward),
-            "assessments": assessments_for_user(request.user).filter(ward=ward).select_related("cycle"),
+            "sections": ward_sections(request, ward),
         },
     )
 
 
 def ward_edit(request, code):
     ward = get_object_or_404(Ward.objects.select_related("cluster", "district"), code=code)
-    if not request.user.has_perm("wards.change_ward", ward):
-        raise PermissionDenied
+    require_perm(request, "wards.change_ward", ward)
     # The form writes the typed values into ``ward`` while validating; keep the saved ones.
     ward_name, ward_url = ward.name, ward.get_absolute_url()
     may_change_identity = request.user.has_perm("wards.change_ward_identity", ward)

@@ -4,8 +4,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
-# Each app adds its seeder here, in dependency order; each takes the command's stdout.
-SEEDERS = ("wards.demo.seed_district", "assessments.demo.seed_cycles")
+from wards.seeders import demo_seeders
 
 
 class Command(BaseCommand):
@@ -14,6 +13,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Demo steps go through the real workflow, which notifies people; nobody is e-mailed for them.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-            for dotted_path in SEEDERS:
+            for dotted_path in demo_seeders():
                 import_string(dotted_path)(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

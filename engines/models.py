@@ -1,13 +1,17 @@
+"""The number register's tables (``engines.documents.numbering`` is the only code that writes them).
+
+The tables kept their names from when the register lived in the assessments app
+(``db_table``), so moving it lost no row and needed no copy.
+"""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from assessments.models.assessment import Assessment
 
 
 class DocumentSequence(models.Model):
     """The last number given out per issuing body, document type and year (sổ đăng ký văn bản đi).
 
-    ``assessments.documents.numbering.issue_number`` locks this row to hand out
+    ``engines.documents.numbering.issue_number`` locks this row to hand out
     the next number; nothing ever lowers ``last_number``.
     """
 
@@ -17,6 +21,7 @@ class DocumentSequence(models.Model):
     last_number = models.PositiveIntegerField(_("last number"), default=0)
 
     class Meta:
+        db_table = "assessments_documentsequence"
         verbose_name = _("document number sequence")
         verbose_name_plural = _("document number sequences")
         constraints = [
@@ -32,8 +37,12 @@ class DocumentSequence(models.Model):
 class IssuedNumber(models.Model):
     """One number of the register: given once, never deleted, never given again.
 
-    A generated document (``document_key``) of an assessment keeps the number it
-    got the first time it was produced.
+    A generated document (``document_key``) of an owner keeps the number it got
+    the first time it was produced. The owner is any row of the portal, named by
+    ``owner_key`` (``"assessments.assessment:12"``, see ``numbering.owner_key``)
+    rather than by a foreign key, so the register knows no app above it; it is
+    empty for a document that belongs to no single row (its ``document_key``
+    then names it alone). A number outlives its owner: the register keeps it.
     """
 
     issuer_code = models.CharField(_("issuing body"), max_length=40)
@@ -45,12 +54,11 @@ class IssuedNumber(models.Model):
     subject = models.CharField(_("summary"), max_length=500)
     issued_on = models.DateField(_("date"))
     issued_at = models.DateTimeField(_("registered at"), auto_now_add=True)
-    assessment = models.ForeignKey(
-        Assessment, on_delete=models.PROTECT, null=True, blank=True, related_name="issued_numbers"
-    )
+    owner_key = models.CharField(_("owner"), max_length=100, blank=True, db_index=True)
     document_key = models.CharField(_("document"), max_length=40, blank=True)
 
     class Meta:
+        db_table = "assessments_issuednumber"
         verbose_name = _("issued document number")
         verbose_name_plural = _("issued document numbers")
         ordering = ["issuer_code", "year", "type_code", "number"]
@@ -59,8 +67,8 @@ class IssuedNumber(models.Model):
                 fields=["issuer_code", "type_code", "year", "number"], name="unique_issued_number"
             ),
             models.UniqueConstraint(
-                fields=["assessment", "document_key"],
-                condition=models.Q(assessment__isnull=False),
+                fields=["owner_key", "document_key"],
+                condition=~models.Q(owner_key=""),
                 name="unique_issued_document",
             ),
         ]

@@ -6,7 +6,7 @@ find their main part), its extension agrees with that content, it is not
 empty and not larger than ``settings.EVIDENCE_MAX_BYTES``. The size is checked
 on ``uploaded_file.size`` before a byte is read. The uploader's file name is
 kept as metadata only, reduced to a safe base name; the stored name is always
-generated (``assessments.storage.generated_name``).
+generated (``engines.storage.generated_name``).
 """
 
 import hashlib

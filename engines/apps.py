@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EnginesConfig(AppConfig):
+    """Shared engines every app may use; they import nothing above ``wards``."""
+
+    name = "engines"
+    verbose_name = _("Shared engines")
