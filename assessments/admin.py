@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from assessments.forms_frameworks import CycleForm
+from assessments.forms.frameworks import CycleForm
 from assessments.frameworks import band_problems, is_framework_locked, plain_points, validate_half_points
 from assessments.models import (
     Assessment,

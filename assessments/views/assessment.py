@@ -23,7 +23,7 @@ from assessments.dossier import (
     missing_items,
 )
 from assessments.filters import AssessmentFilter
-from assessments.forms import PlanForm, SubmitDossierForm, TransitionForm
+from assessments.forms.assessment import PlanForm, SubmitDossierForm, TransitionForm
 from assessments.inbox import (
     PAGE_TRANSITIONS,
     inbox_counts,

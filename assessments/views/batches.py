@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from assessments.batches import batch_objects, may_start_batches, may_view_batch, start_batch
 from assessments.documents.registry import DOCUMENT_TYPES
-from assessments.forms_batches import BatchForm
+from assessments.forms.batches import BatchForm
 from assessments.models import BatchState, DocumentBatch
 from engines.storage import private_storage
 

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from assessments.decision_numbers import check_decision_number, proposed_decision_number
 from assessments.dossier import completeness_percent, criteria_without_evidence, missing_items
-from assessments.forms import TransitionForm
-from assessments.forms_district import DecisionApproveForm, DecisionCreateForm, ReturnForm
+from assessments.forms.assessment import TransitionForm
+from assessments.forms.district import DecisionApproveForm, DecisionCreateForm, ReturnForm
 from assessments.inbox import is_overdue
 from assessments.inspection import (
     approve_decision,

@@ -26,7 +26,7 @@ from assessments.dossier import (
     save_dossier_document,
 )
 from assessments.dossier_zip import build_dossier_zip, dossier_zip_name
-from assessments.forms_dossier import CriterionSelfAssessmentForm, DossierDocumentForm, ScoresImportForm
+from assessments.forms.dossier import CriterionSelfAssessmentForm, DossierDocumentForm, ScoresImportForm
 from assessments.models import Assessment, CriterionSelfScore, DocumentKind, DossierDocument
 from assessments.queries import criterion_or_404, visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from assessments.cycles import open_cycle
-from assessments.forms_frameworks import (
+from assessments.forms.frameworks import (
     BandFormSet,
     ConfirmSchemeForm,
     CriterionFormSet,

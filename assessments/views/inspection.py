@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments.consolidation import comparison_rows, load_sheet, scoring_rows, total_of
-from assessments.forms_inspection import (
+from assessments.forms.inspection import (
     InspectionPlanForm,
     InspectionScoreForm,
     ReturnPlanForm,

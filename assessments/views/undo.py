@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from assessments.forms import UndoForm
+from assessments.forms.assessment import UndoForm
 from assessments.inspection_workflow import DECISION_WORKFLOW, INSPECTION_PLAN_WORKFLOW
 from assessments.queries import decision_or_404, visible_assessment_or_404, visible_plan_or_404
 from assessments.workflow import ASSESSMENT_WORKFLOW

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
-from assessments.forms_dossier import PointsField
+from assessments.forms.dossier import PointsField
 from assessments.inspection import MemberAssignment
 from assessments.models import Assessment, AssessmentState, Criterion, Cycle, InspectionPlan, PlanState
 from wards.models import Role, User

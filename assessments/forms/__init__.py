@@ -1,0 +1,1 @@
+"""The forms of the assessment pages, one module per group of pages (as ``views/``)."""
