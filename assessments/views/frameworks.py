@@ -28,6 +28,7 @@ from assessments.frameworks import (
     suggested_first_year,
 )
 from assessments.models import Assessment, AssessmentState, Cycle, Framework
+from assessments.workflow import TRANSITIONS
 from wards.permissions import require_perm
 
 
@@ -140,7 +141,13 @@ def cycle_list(request):
             (label, by_state[value]) for value, label in AssessmentState.choices if value in by_state
         ]
         cycle.assessment_count = sum(by_state.values())
-    context = {"cycles": cycles, "may_manage": request.user.has_perm("assessments.manage_cycles")}
+    context = {
+        "cycles": cycles,
+        "may_manage": request.user.has_perm("assessments.manage_cycles"),
+        # The legal clocks, read from the transition table (the same that sets each ward's due date).
+        "days_to_plan": TRANSITIONS["receive_dossier"].deadline.count,
+        "days_to_recognise": TRANSITIONS["close_inspection"].deadline.count,
+    }
     return render(request, "assessments/cycle_list.html", context)
 
 

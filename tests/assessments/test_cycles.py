@@ -9,7 +9,7 @@ from assessments.models import Assessment, Cycle
 from assessments.models import AssessmentState as S
 from assessments.workflow import perform_transition
 from tests.factories import AssessmentFactory, CycleFactory, DistrictUnitFactory, WardFactory
-from tests.helpers import write_plan
+from tests.helpers import vi, write_plan
 from wards.models import UnitKind
 
 CREATE_URL = reverse("assessments:cycle_create")
@@ -323,3 +323,24 @@ def test_cycle_list_constant_queries(
         response = client.get(LIST_URL)
     assert len(response.context["cycles"]) == count
     assert all(cycle.assessment_count == 3 for cycle in response.context["cycles"])
+
+
+def test_cycle_list_calls_only_the_dossier_deadline_a_deadline_and_names_each_wards_clock(
+    login, education_staff, three_wards, promotion_association
+):
+    """One source of truth: a ward's due date comes from its steps, not from the cycle's planned dates."""
+    _make_cycles(1, three_wards, promotion_association)
+
+    page = login(education_staff).get(LIST_URL).content.decode()
+
+    assert vi("Recognition deadline") not in page
+    assert vi("Recognition (planned by)") in page
+    note = vi(
+        "The dossier deadline binds every ward. Inspection and recognition dates are the district's plan: "
+        "each ward's own due date runs from its steps (%(plan)s working days after its dossier is received, "
+        "the last day of its inspection plan, %(recognise)s working days after its inspection), as the "
+        "assessment list shows.",
+        plan=10,
+        recognise=5,
+    )
+    assert note in page
