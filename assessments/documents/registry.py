@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from assessments.documents import district_side, ward_side
+from assessments.documents import district_decisions, district_inspection, district_side, ward_side
 from engines.documents.docx import html_to_docx
 from engines.documents.render import render_html, render_pdf
 
@@ -85,7 +85,7 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "Kế hoạch kiểm tra",
             "KH",
             "documents/inspection_plan.html",
-            district_side.inspection_plan_context,
+            district_inspection.inspection_plan_context,
             permission="",  # who sees a plan: ``plans_for_user`` in queries.py
             subject="plan",
         ),
@@ -94,7 +94,7 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "Biên bản kiểm tra",
             "BB",
             "documents/inspection_minutes.html",
-            district_side.inspection_minutes_context,
+            district_inspection.inspection_minutes_context,
             subject="district_assessment",
         ),
         DocumentType(
@@ -102,7 +102,7 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "Tờ trình đề nghị công nhận",
             "TTr",
             "documents/recognition_proposal.html",
-            district_side.recognition_proposal_context,
+            district_decisions.recognition_proposal_context,
             permission=VIEW_DISTRICT,
             subject="decision",
         ),
@@ -111,7 +111,7 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "Quyết định công nhận",
             "QĐ",
             "documents/decision.html",
-            district_side.decision_context,
+            district_decisions.decision_context,
             permission=VIEW_DISTRICT,  # a released decision is public (views/documents.py)
             subject="decision",
         ),
@@ -120,7 +120,7 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "Thông báo kết quả",
             "TB",
             "documents/public_notice.html",
-            district_side.public_notice_context,
+            district_decisions.public_notice_context,
             permission="",  # public: published results only
             subject="year",
         ),

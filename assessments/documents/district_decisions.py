@@ -1,0 +1,217 @@
+"""The district's documents of step 5 and after: the proposal and the decision (per decision), the public notice (per year).
+
+How numbers, drafts and issuers work: see ``assessments.documents.district_side``.
+"""
+
+import datetime
+
+from django.db.models import Max, Prefetch
+from django.utils import timezone, translation
+
+from assessments.documents.district_side import (
+    BLANK,
+    DISTRICT_ISSUER,
+    EDUCATION_BODY,
+    EDUCATION_ISSUER,
+    WardResult,
+    chairman_signature,
+    current_district,
+    decision_symbol,
+    district_bodies,
+    draft_date_line,
+    draft_number,
+    education_head_signature,
+    education_office_name,
+    local_day,
+    plan_reference,
+    result_of,
+    ward_level,
+)
+from assessments.documents.ward_side import DocumentNotAvailable
+from assessments.models import (
+    Assessment,
+    AssessmentState,
+    DecisionState,
+    InspectionPlan,
+    PlanState,
+    RecognitionDecision,
+    StateChange,
+)
+from assessments.public import results_of_year
+from engines.documents.numbering import keep_number, kept_number
+from engines.documents.render import (
+    DocumentFrame,
+    Signature,
+    vn_date,
+    vn_date_line,
+    vn_number,
+)
+
+# --- Step 5: the proposal and the decision (per decision) -------------------------------------------
+
+
+def load_decision(decision: RecognitionDecision) -> RecognitionDecision:
+    wards = Assessment.objects.select_related("ward", "result__classification").order_by("ward__sort_key")
+    return (
+        RecognitionDecision.objects.select_related("cycle__framework", "cycle__lead_body", "prepared_by")
+        .prefetch_related(Prefetch("assessments", queryset=wards))
+        .get(pk=decision.pk)
+    )
+
+
+def _decision_common(decision: RecognitionDecision) -> dict:
+    district = current_district()
+    office = education_office_name(district)
+    assessments = list(decision.assessments.all())
+    results = [result_of(assessment) for assessment in assessments]
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.classification or "Chưa xếp loại"] = (
+            counts.get(result.classification or "Chưa xếp loại", 0) + 1
+        )
+    plans = InspectionPlan.objects.filter(assessments__in=assessments, state=PlanState.APPROVED).distinct()
+    return {
+        "decision": decision,
+        "district": district,
+        "office": office,
+        "office_head": f"Trưởng {office[:1].lower()}{office[1:]}",  # Trưởng phòng Giáo dục và Đào tạo
+        "ward_level": ward_level(district),
+        "year": decision.cycle.year,
+        "framework": decision.cycle.framework,
+        "results": results,
+        "ward_count": len(results),
+        "counts": sorted(counts.items()),
+        "plan_reference": plan_reference(plans, district),
+    }
+
+
+def recognition_proposal_context(kind, decision: RecognitionDecision) -> dict:
+    """Tờ trình of Phòng GD&ĐT: the wards inspected, their totals and grades, for the chairman to recognise."""
+    decision = load_decision(decision)
+    context = _decision_common(decision)
+    district, office = context["district"], context["office"]
+    on = local_day(decision.created_at)
+    if decision.issued_on:  # the proposal comes before the decision it proposes
+        on = min(on, decision.issued_on)
+    issued = keep_number(
+        f"{kind.key}:{decision.pk}",
+        issuer_code=EDUCATION_ISSUER,
+        issuer_label=office.upper(),
+        type_code=kind.type_code,
+        subject=f"Đề nghị công nhận “Cộng đồng học tập” năm {decision.cycle.year}",
+        on=on,
+        body_code=EDUCATION_BODY,
+    )
+    context["doc"] = DocumentFrame(
+        title=f"{kind.title} – {decision.cycle.year}",
+        parent_body=district.authority_name.upper(),
+        issuing_body=office.upper(),
+        number=issued.symbol,
+        date_line=vn_date_line(district.place_name, issued.issued_on),
+        signatures=[education_head_signature(decision.prepared_by)],
+        date=issued.issued_on,
+    )
+    context["filename"] = f"{kind.file_code}-cong-nhan-{decision.cycle.year}-{decision.pk}"
+    return context
+
+
+def decision_context(kind, decision: RecognitionDecision) -> dict:
+    """Quyết định công nhận: the chairman's number and date, the legal bases, three articles and the list."""
+    decision = load_decision(decision)
+    context = _decision_common(decision)
+    district = context["district"]
+    parent, issuing = district_bodies(district)
+    year = decision.cycle.year
+    signed = decision.state in {DecisionState.APPROVED, DecisionState.RELEASED}
+    proposal = kept_number(f"recognition_proposal:{decision.pk}")
+    if signed:  # a signed decision always has its number: approval and import require one
+        number = decision_symbol(decision.number)
+        on = decision.issued_on or local_day(decision.created_at)
+        date_line = vn_date_line(district.place_name, on)
+        signature = chairman_signature(decision.signer, decision.signer_title)
+        appendix_reference = f"số {number} {vn_date(on)}"
+    else:
+        on = None
+        number, date_line = draft_number(kind.type_code, "UBND"), draft_date_line(district.place_name, year)
+        signature = Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "")
+        appendix_reference = f"số{BLANK}/QĐ-UBND ngày{BLANK}tháng{BLANK}năm {year}"
+    context["doc"] = DocumentFrame(
+        title=f"{kind.title} – {year}",
+        parent_body=parent,
+        issuing_body=issuing,
+        number=number,
+        date_line=date_line,
+        signatures=[signature],
+        date=on,
+    )
+    context.update(
+        draft=not signed,
+        appendix_reference=appendix_reference,
+        proposal_reference=f"số {proposal.symbol} ngày {proposal.issued_on:%d/%m/%Y}" if proposal else "",
+        amended_law=on is not None and on >= datetime.date(2020, 7, 1),
+        filename=f"{kind.file_code}-cong-nhan-{year}-{decision.pk}",
+    )
+    return context
+
+
+# --- After step 5: the public notice (per year) -----------------------------------------------------
+
+
+def public_notice_context(kind, year: int) -> dict:
+    """Thông báo kết quả: every published ward of ``year`` with its total, grade and decision — nothing else."""
+    with translation.override("vi"):  # grade labels in Vietnamese whatever the visitor's language
+        _criteria, published = results_of_year(year)
+    if not published:
+        raise DocumentNotAvailable("Nothing has been published for this year.")
+    district = current_district()
+    parent, issuing = district_bodies(district)
+    released = (
+        RecognitionDecision.objects.filter(cycle__year=year, state=DecisionState.RELEASED)
+        .only("pk", "signer", "signer_title")
+        .order_by("-pk")
+        .first()
+    )
+    last_published = StateChange.objects.filter(
+        assessment__cycle__year=year, transition="publish", assessment__state=AssessmentState.PUBLISHED
+    ).aggregate(at=Max("at"))["at"]
+    on = local_day(last_published) if last_published else timezone.localdate()
+    issued = keep_number(
+        f"{kind.key}:{year}:{released.pk if released else 0}",
+        issuer_code=DISTRICT_ISSUER,
+        issuer_label=issuing,
+        type_code=kind.type_code,
+        subject=f"Kết quả công nhận “Cộng đồng học tập” năm {year}",
+        on=on,
+        body_code="UBND",
+    )
+    signature = (
+        chairman_signature(released.signer, released.signer_title)
+        if released
+        else Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "")
+    )
+    results = [
+        WardResult(
+            ward=row.ward_name,
+            total=vn_number(row.total),
+            classification=row.classification,
+            decision_number=decision_symbol(row.decision_number) if row.decision_number else "",
+            decision_date=f"{row.decision_date:%d/%m/%Y}" if row.decision_date else "",
+        )
+        for row in published
+    ]
+    return {
+        "doc": DocumentFrame(
+            title=f"{kind.title} – {year}",
+            parent_body=parent,
+            issuing_body=issuing,
+            number=issued.symbol,
+            date_line=vn_date_line(district.place_name, issued.issued_on),
+            signatures=[signature],
+            date=issued.issued_on,
+        ),
+        "district": district,
+        "ward_level": ward_level(district),
+        "year": year,
+        "results": results,
+        "filename": f"{kind.file_code}-ket-qua-{year}",
+    }
