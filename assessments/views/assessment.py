@@ -5,7 +5,6 @@ Every view starts from ``assessments_for_user``: an assessment outside it is a
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -53,6 +52,7 @@ from assessments.workflow import (
     no_longer_possible,
     perform_transition,
 )
+from wards.permissions import require_perm
 
 S = AssessmentState
 
@@ -197,8 +197,7 @@ def plan_edit(request, pk):
     assessment = visible_assessment_or_404(
         request.user, pk, assessments_for_user(request.user).select_related("plan")
     )
-    if not request.user.has_perm("assessments.edit_plan", assessment):
-        raise PermissionDenied
+    require_perm(request, "assessments.edit_plan", assessment)
     try:
         plan = assessment.plan
     except SelfInspectionPlan.DoesNotExist:
@@ -225,8 +224,7 @@ def transition(request, pk, name):
         # A page opened before somebody else acted: say so rather than refuse.
         messages.error(request, no_longer_possible(assessment))
         return redirect(assessment)
-    if not request.user.has_perm(action.permission, assessment):
-        raise PermissionDenied
+    require_perm(request, action.permission, assessment)
     if name == "submit_dossier":
         return _send_dossier(request, pk, action)
     form = TransitionForm(

@@ -57,6 +57,7 @@ from assessments.queries import (
 )
 from assessments.rules import is_on_inspection_team
 from assessments.workflow import ReasonRequired, TransitionError
+from wards.permissions import require_perm
 from wards.rules import is_inspector
 
 NEW_PLAN_ROWS = 6
@@ -99,10 +100,6 @@ def _with_team(plans: QuerySet[InspectionPlan]) -> QuerySet[InspectionPlan]:
 
 def _visible_plan(request, pk: int) -> InspectionPlan:
     return visible_plan_or_404(request.user, pk, _with_team(plans_for_user(request.user)))
-
-
-def _may_edit(user, plan: InspectionPlan) -> bool:
-    return user.has_perm("assessments.edit_inspection_plan", plan)
 
 
 def plan_list(request):
@@ -167,15 +164,13 @@ def _plan_form_page(request, plan: InspectionPlan | None):
 
 
 def plan_create(request):
-    if not request.user.has_perm("assessments.draft_inspection_plan"):
-        raise PermissionDenied
+    require_perm(request, "assessments.draft_inspection_plan")
     return _plan_form_page(request, None)
 
 
 def plan_edit(request, pk: int):
     plan = _visible_plan(request, pk)
-    if not _may_edit(request.user, plan):
-        raise PermissionDenied
+    require_perm(request, "assessments.edit_inspection_plan", plan)
     return _plan_form_page(request, plan)
 
 
@@ -204,7 +199,7 @@ def _render_detail(
         {
             "plan": plan,
             "wards": wards,
-            "may_edit": _may_edit(user, plan),
+            "may_edit": user.has_perm("assessments.edit_inspection_plan", plan),
             "may_submit": INSPECTION_PLAN_WORKFLOW.may(user, "submit", plan),
             "may_decide": INSPECTION_PLAN_WORKFLOW.may(user, "approve", plan),
             "may_undo": user.has_perm(INSPECTION_PLAN_WORKFLOW.undo_permission, plan),
@@ -288,8 +283,7 @@ def plan_return(request, pk: int):
 
 
 def _require_scoring(request, assessment: Assessment) -> None:
-    if not request.user.has_perm("assessments.score_inspection", assessment):
-        raise PermissionDenied
+    require_perm(request, "assessments.score_inspection", assessment)
 
 
 def scoring(request, pk: int):
@@ -408,8 +402,7 @@ def consolidation(request, pk: int):
 @require_POST
 def close(request, pk: int):
     assessment = visible_assessment_or_404(request.user, pk)
-    if not request.user.has_perm("assessments.close_inspection", assessment):
-        raise PermissionDenied
+    require_perm(request, "assessments.close_inspection", assessment)
     try:
         result = close_inspection(assessment, request.user)
     except ValidationError as error:

@@ -7,7 +7,6 @@ state the object returns to.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -16,11 +15,11 @@ from assessments.inspection_workflow import DECISION_WORKFLOW, INSPECTION_PLAN_W
 from assessments.queries import decision_or_404, visible_assessment_or_404, visible_plan_or_404
 from assessments.workflow import ASSESSMENT_WORKFLOW
 from engines.workflow import ReasonRequired, TransitionNotAllowed, Workflow
+from wards.permissions import require_perm
 
 
 def _undo_page(request, obj, workflow: Workflow, subject: str):
-    if not request.user.has_perm(workflow.undo_permission, obj):
-        raise PermissionDenied
+    require_perm(request, workflow.undo_permission, obj)
     back = obj.get_absolute_url()
     form = UndoForm(request.POST if request.method == "POST" else None)
     if form.is_valid():

@@ -1,7 +1,6 @@
 """The administrator's working-day calendar: days off, extra working days and exceptions."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from wards.calendar import calendar_for_year, save_exception
 from wards.forms_calendar import CalendarOverrideForm
 from wards.models import CalendarOverride
+from wards.permissions import require_perm
 
 # The Vietnamese lunar calendar in ``holidays`` covers these years safely.
 MIN_YEAR, MAX_YEAR = 1995, 2099
@@ -35,8 +35,7 @@ def calendar_page(request):
     working day, an earlier exception) is saved only once the administrator has
     confirmed the warning the form shows (see ``CalendarOverrideForm``).
     """
-    if not request.user.has_perm("wards.manage_calendar"):
-        raise PermissionDenied
+    require_perm(request, "wards.manage_calendar")
 
     year = _chosen_year(request.GET.get("year"))
     form = CalendarOverrideForm()

@@ -1,11 +1,11 @@
 """The landing page and the district overview."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 
 from wards.landing import landing_url
 from wards.models import Cluster, District, Ward
+from wards.permissions import require_perm
 
 
 def home(request):
@@ -24,8 +24,7 @@ def _totals(wards) -> dict[str, int]:
 
 def overview(request):
     """The district at a glance: each emulation cluster with its wards and totals."""
-    if not request.user.has_perm("wards.view_district_overview"):
-        raise PermissionDenied
+    require_perm(request, "wards.view_district_overview")
     district = District.current()
     clusters = []
     if district is not None:
