@@ -16,7 +16,21 @@ def _helper() -> FormHelper:
     return helper
 
 
-class PlanForm(forms.ModelForm):
+class CycleDatedForm:
+    """A form whose ``issued_on`` must fall in the plausible window around its cycle (mixed into the plan and document forms)."""
+
+    def __init__(self, *args, cycle: Cycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cycle = cycle
+        self.helper = _helper()
+
+    def clean_issued_on(self):
+        issued_on = self.cleaned_data["issued_on"]
+        check_plausible_date(self.cycle, issued_on)
+        return issued_on
+
+
+class PlanForm(CycleDatedForm, forms.ModelForm):
     """The self-inspection plan; saved by ``assessments.plan.save_plan``, never by ``form.save()``.
 
     A draft may be saved without its number and date; sending the plan needs them
@@ -33,16 +47,6 @@ class PlanForm(forms.ModelForm):
             **{field: forms.Textarea(attrs={"rows": 4}) for field in ["team_members", "schedule", "content"]},
         }
         help_texts = {"number": _("e.g. 12/KH-UBND")}
-
-    def __init__(self, *args, cycle: Cycle, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.cycle = cycle
-        self.helper = _helper()
-
-    def clean_issued_on(self):
-        issued_on = self.cleaned_data["issued_on"]
-        check_plausible_date(self.cycle, issued_on)
-        return issued_on
 
 
 class ReasonForm(forms.Form):

@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
-from assessments.cycles import check_plausible_date
 from assessments.dossier import check_score_has_evidence
-from assessments.models import Criterion, Cycle
+from assessments.forms.assessment import CycleDatedForm
+from assessments.models import Criterion
 from assessments.scoring import validate_points
 from engines.uploads import EVIDENCE_TYPES, KINDS, SCAN_TYPES, SPREADSHEET_TYPES, check_upload
 
@@ -131,7 +131,7 @@ class CriterionSelfAssessmentForm(forms.Form):
         self.data[self.add_prefix("version")] = str(version)
 
 
-class DossierDocumentForm(forms.Form):
+class DossierDocumentForm(CycleDatedForm, forms.Form):
     number = forms.CharField(
         label=_("Number"), max_length=40, required=False, help_text=_("e.g. 05/TTr-UBND")
     )
@@ -149,16 +149,6 @@ class DossierDocumentForm(forms.Form):
         allowed=SCAN_TYPES,
         help_text=_("PDF, JPEG or PNG. Choosing a file replaces the scan already stored."),
     )
-
-    def __init__(self, *args, cycle: Cycle, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.cycle = cycle
-        self.helper = _helper()
-
-    def clean_issued_on(self):
-        issued_on = self.cleaned_data["issued_on"]
-        check_plausible_date(self.cycle, issued_on)
-        return issued_on
 
 
 class ScoresImportForm(forms.Form):
