@@ -8,7 +8,7 @@ committee member, a system administrator, and the anonymous visitor.
 import pytest
 from django.test import Client
 
-from tests.factories import TEST_PASSWORD, DistrictUnitFactory, UserFactory, WardFactory
+from tests.factories import TEST_PASSWORD, CenterFactory, DistrictUnitFactory, UserFactory, WardFactory
 from wards.models import Role, UnitKind
 
 
@@ -98,6 +98,32 @@ def steering_member(db):
 @pytest.fixture
 def system_admin(db):
     return UserFactory(username="quantri", full_name="Quản Trị Viên", roles=[Role.SYSTEM_ADMIN])
+
+
+@pytest.fixture
+def center(ward):
+    """Phường 1's community learning centre."""
+    return CenterFactory(ward=ward)
+
+
+@pytest.fixture
+def other_center(other_ward):
+    return CenterFactory(ward=other_ward)
+
+
+@pytest.fixture
+def center_director(ward):
+    return UserFactory(username="ttht.p1", full_name="Trần Thị Bình", ward=ward, roles=[Role.CLC_DIRECTOR])
+
+
+@pytest.fixture
+def center_staff(ward):
+    return UserFactory(username="ttht.nv.p1", full_name="Lê Văn Cường", ward=ward, roles=[Role.CLC_STAFF])
+
+
+@pytest.fixture
+def other_center_director(other_ward):
+    return UserFactory(username="ttht.p2", full_name="Đỗ Thị Hoa", ward=other_ward, roles=[Role.CLC_DIRECTOR])
 
 
 def client_for(user) -> Client:

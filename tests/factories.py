@@ -122,3 +122,13 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
 
     cycle = factory.SubFactory(CycleFactory)
     ward = factory.SubFactory(WardFactory)
+
+
+class CenterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "centers.Center"
+
+    ward = factory.SubFactory(WardFactory)
+    name = factory.LazyAttribute(lambda center: f"Trung tâm học tập cộng đồng {center.ward.name}")
+    address = factory.LazyAttribute(lambda center: center.ward.address)
+    established_on = date(2010, 3, 1)

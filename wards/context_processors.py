@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wards.models import WARD_ROLES, Role
+from wards.models import CENTER_ROLES, WARD_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ def navigation(request):
     entries = []
     if user.ward_id and user.has_perm("wards.view_ward", user.ward):
         entries.append((_("My ward"), reverse("wards:detail", args=[user.ward.code])))
+    if user.ward_id and user.has_role(*WARD_ROLES, *CENTER_ROLES):
+        entries.append((_("Learning centre"), reverse("centers:of_ward", args=[user.ward.code])))
     if user.has_perm("wards.view_district_overview"):
         entries.append((_("District overview"), reverse("wards:district_overview")))
     entries.append((_("Inbox"), reverse("assessments:inbox")))

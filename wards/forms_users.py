@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wards.models import WARD_ROLES, Role, User
+from wards.models import WARD_SCOPED_ROLES, Role, User
 
 
 class UserForm(forms.ModelForm):
@@ -32,8 +32,10 @@ class UserForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         roles = set(cleaned_data.get("roles") or ())
-        if roles & WARD_ROLES and not cleaned_data.get("ward") and "ward" not in self.errors:
-            self.add_error("ward", _("Ward officers and ward chairmen must belong to a ward."))
+        if roles & WARD_SCOPED_ROLES and not cleaned_data.get("ward") and "ward" not in self.errors:
+            self.add_error(
+                "ward", _("Ward officers, ward chairmen and learning centre staff must belong to a ward.")
+            )
         return cleaned_data
 
 

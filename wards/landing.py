@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from wards.models import WARD_ROLES, Role
+from wards.models import CENTER_ROLES, WARD_ROLES, Role
 
 DISTRICT_WORKERS = (Role.EDUCATION_STAFF, Role.PROMOTION_STAFF, Role.INSPECTOR, Role.DISTRICT_APPROVER)
 
@@ -13,6 +13,8 @@ def landing_url(user) -> str:
     - Ward officers and ward chairmen: their ward's assessment of the latest
       cycle, whose page holds the year's plan, dossier, due date and the
       actions they may take; their ward's page while no cycle is open.
+    - Learning centre directors and staff: their ward's centre, where its
+      activities, register and calendar are kept.
     - District staff (Phòng GD&ĐT, Hội Khuyến học), inspectors and the
       district chairman: the inbox, which counts their work of each kind and
       what is overdue, then lists it with its actions.
@@ -26,6 +28,8 @@ def landing_url(user) -> str:
         # The assessments app's reverse relation: the ward's own assessments are what its users may see.
         current = user.ward.assessments.order_by("-cycle__year").first()
         return current.get_absolute_url() if current else user.ward.get_absolute_url()
+    if user.ward_id and user.has_role(*CENTER_ROLES):
+        return reverse("centers:of_ward", args=[user.ward.code])
     if user.has_role(*DISTRICT_WORKERS):
         return reverse("assessments:inbox")
     if user.has_role(Role.STEERING_MEMBER):

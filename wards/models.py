@@ -178,10 +178,15 @@ class Role(models.TextChoices):
     INSPECTOR = "inspector", _("Inspector")
     DISTRICT_APPROVER = "district_approver", _("District chairman / vice-chairman")
     STEERING_MEMBER = "steering_member", _("Steering committee member")
+    CLC_DIRECTOR = "clc_director", _("Learning centre director")
+    CLC_STAFF = "clc_staff", _("Learning centre staff")
     SYSTEM_ADMIN = "system_admin", _("System administrator")
 
 
 WARD_ROLES = frozenset({Role.WARD_OFFICER, Role.WARD_CHAIRMAN})
+# The community learning centre's people work for one ward too; their roles need the ward set.
+CENTER_ROLES = frozenset({Role.CLC_DIRECTOR, Role.CLC_STAFF})
+WARD_SCOPED_ROLES = WARD_ROLES | CENTER_ROLES
 
 
 class User(AbstractUser):
@@ -197,7 +202,7 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
         verbose_name=pgettext_lazy("administrative unit", "ward"),
-        help_text=_("Required for ward officers and ward chairmen."),
+        help_text=_("Required for ward officers, ward chairmen and learning centre staff."),
     )
     unit = models.ForeignKey(
         DistrictUnit,

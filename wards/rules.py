@@ -29,6 +29,8 @@ is_inspector = has_role(Role.INSPECTOR)
 is_district_approver = has_role(Role.DISTRICT_APPROVER)
 is_steering_member = has_role(Role.STEERING_MEMBER)
 is_system_admin = has_role(Role.SYSTEM_ADMIN)
+is_center_director = has_role(Role.CLC_DIRECTOR)
+is_center_staff = has_role(Role.CLC_DIRECTOR, Role.CLC_STAFF)
 is_district_side = has_role(
     Role.EDUCATION_STAFF,
     Role.PROMOTION_STAFF,

@@ -203,7 +203,7 @@ def test_ward_role_without_ward_is_refused(login, system_admin, role):
 
     assert response.status_code == 200
     with translation.override("vi"):
-        expected = gettext("Ward officers and ward chairmen must belong to a ward.")
+        expected = gettext("Ward officers, ward chairmen and learning centre staff must belong to a ward.")
     assert response.context["form"].errors == {"ward": [expected]}
     assert f'<span id="error_1_id_ward"><strong>{expected}</strong></span>' in response.content.decode()
     assert 'value="Đinh Thị Nga"' in response.content.decode()

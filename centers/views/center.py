@@ -1,0 +1,17 @@
+"""A centre's page: this year at a glance."""
+
+from django.shortcuts import redirect, render
+
+from centers.queries import center_or_404, open_center_of_ward_or_404
+from wards.permissions import require_perm
+
+
+def center_of_ward(request, code):
+    """The open centre of the ward ``code`` (where CLC staff land, and the ward page links)."""
+    return redirect(open_center_of_ward_or_404(code))
+
+
+def center_detail(request, pk):
+    center = center_or_404(pk)
+    require_perm(request, "centers.view_center", center)
+    return render(request, "centers/center_detail.html", {"center": center})
