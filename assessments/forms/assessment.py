@@ -1,19 +1,11 @@
 """Forms of the assessment pages: the self-inspection plan and the workflow actions."""
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.cycles import check_plausible_date
 from assessments.models import Cycle, SelfInspectionPlan
-
-
-def _helper() -> FormHelper:
-    """Crispy draws the fields only: the template writes the <form> tag and its CSRF token."""
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    return helper
+from engines.forms import ReasonForm, fields_only_helper
 
 
 class CycleDatedForm:
@@ -22,7 +14,7 @@ class CycleDatedForm:
     def __init__(self, *args, cycle: Cycle, **kwargs):
         super().__init__(*args, **kwargs)
         self.cycle = cycle
-        self.helper = _helper()
+        self.helper = fields_only_helper()
 
     def clean_issued_on(self):
         issued_on = self.cleaned_data["issued_on"]
@@ -49,25 +41,6 @@ class PlanForm(CycleDatedForm, forms.ModelForm):
         help_texts = {"number": _("e.g. 12/KH-UBND")}
 
 
-class ReasonForm(forms.Form):
-    """The reason of a workflow action; whether it is required is the engine's decision.
-
-    The field is not required here: ``perform_transition`` and
-    ``undo_last_transition`` raise ``ReasonRequired`` and the view puts that
-    message on this field, so the rule lives in one place. Browsers are told
-    with the ``required`` attribute when the action needs a reason.
-    """
-
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-
-    def __init__(self, *args, reason_required: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        if reason_required:
-            self.fields["reason"].widget.attrs["required"] = True
-            self.fields["reason"].label = _("Reason (required)")
-        self.helper = _helper()
-
-
 class TransitionForm(ReasonForm):
     """Confirm a workflow action, with a reason when the action needs one (e.g. returning a dossier)."""
 
@@ -91,7 +64,7 @@ class SubmitDossierForm(forms.Form):
         self.initial["shown_without_evidence"] = " ".join(map(str, without_evidence))
         if not without_evidence:
             del self.fields["confirm_zero"]
-        self.helper = _helper()
+        self.helper = fields_only_helper()
 
     def clean_shown_without_evidence(self) -> frozenset[int]:
         numbers = self.cleaned_data["shown_without_evidence"].split()
@@ -104,10 +77,3 @@ class SubmitDossierForm(forms.Form):
         if self.cleaned_data.get("confirm_zero"):
             return self.cleaned_data["shown_without_evidence"]
         return frozenset()
-
-
-class UndoForm(ReasonForm):
-    """An administrator takes back the last change; the reason is kept in the history."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, reason_required=True, **kwargs)

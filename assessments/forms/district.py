@@ -1,19 +1,12 @@
 """Forms of the district's pages: returning a dossier for supplement and the recognition decisions."""
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment, ReturnItem
+from engines.forms import fields_only_helper
 
 RETURN_ITEM_MAX_LENGTH = ReturnItem._meta.get_field("text").max_length
-
-
-def _helper() -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True  # the template's <form> has the token
-    return helper
 
 
 class ReturnForm(forms.Form):
@@ -34,7 +27,7 @@ class ReturnForm(forms.Form):
         self.fields["suggested"].choices = [(text, text) for text in suggestions]
         if not suggestions:
             del self.fields["suggested"]
-        self.helper = _helper()
+        self.helper = fields_only_helper()
 
     def clean(self):
         cleaned = super().clean()
@@ -77,4 +70,4 @@ class DecisionApproveForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issued_on"].widget.format = "%d/%m/%Y"
-        self.helper = _helper()
+        self.helper = fields_only_helper()

@@ -6,7 +6,6 @@ File fields check their uploads with ``engines.uploads`` and clean to
 
 from decimal import Decimal
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import localize
@@ -16,20 +15,13 @@ from assessments.dossier import check_score_has_evidence
 from assessments.forms.assessment import CycleDatedForm
 from assessments.models import Criterion
 from assessments.scoring import validate_points
+from engines.forms import fields_only_helper
 from engines.uploads import EVIDENCE_TYPES, KINDS, SCAN_TYPES, SPREADSHEET_TYPES, check_upload
 
 
 def _accept(allowed) -> str:
     """The ``accept`` attribute: a hint for the browser's file picker (the server checks the content)."""
     return ",".join(sorted({ext for content_type in allowed for ext in KINDS[content_type][1]}))
-
-
-def _helper() -> FormHelper:
-    """Crispy draws the fields only: the template writes the <form> tag and its CSRF token."""
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    return helper
 
 
 class MultipleFileInput(forms.FileInput):
@@ -105,7 +97,7 @@ class CriterionSelfAssessmentForm(forms.Form):
         self.evidence_count = evidence_count
         self.fields["points"].label = _("Self-score (0 to %(max)s)") % {"max": localize(criterion.max_points)}
         self.fields["points"].help_text = _("In steps of 0.5 points; leave empty if not scored yet.")
-        self.helper = _helper()
+        self.helper = fields_only_helper()
 
     def clean_points(self) -> Decimal | None:
         points = self.cleaned_data["points"]
@@ -160,4 +152,4 @@ class ScoresImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper()
+        self.helper = fields_only_helper()

@@ -4,7 +4,6 @@ The forms parse and check what was typed; ``assessments.inspection`` saves it
 (``save_inspection_plan``, ``record_score``) and has the last word on the rules.
 """
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.db.models import QuerySet
 from django.utils.formats import localize
@@ -13,18 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from assessments.forms.dossier import PointsField
 from assessments.inspection import MemberAssignment
 from assessments.models import Assessment, AssessmentState, Criterion, Cycle, InspectionPlan, PlanState
+from engines.forms import fields_only_helper
 from wards.models import Role, User
 
 # Who may sit on an inspection team: inspectors and the staff of the two district bodies.
 TEAM_ROLES = (Role.INSPECTOR, Role.EDUCATION_STAFF, Role.PROMOTION_STAFF)
-
-
-def _helper() -> FormHelper:
-    """Crispy draws the fields only: the template writes the <form> tag and its CSRF token."""
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    return helper
 
 
 def _date_field(label) -> forms.DateField:
@@ -98,7 +90,7 @@ class InspectionPlanForm(forms.Form):
             self.initial["cycle"] = Cycle.objects.order_by("-year").first()
         self.cycle = self._chosen_cycle()
         self.fields["assessments"].queryset = plannable_assessments(self.cycle, plan)
-        self.helper = _helper()
+        self.helper = fields_only_helper()
 
     def _chosen_cycle(self) -> Cycle | None:
         """The cycle whose wards and criteria the form offers: the typed one, else the initial one."""
@@ -227,7 +219,7 @@ class ReturnPlanForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper()
+        self.helper = fields_only_helper()
 
 
 class InspectionScoreForm(forms.Form):
@@ -244,4 +236,4 @@ class InspectionScoreForm(forms.Form):
         self.fields["points"].help_text = _(
             "In steps of 0.5 points; a criterion without fitting evidence scores 0."
         )
-        self.helper = _helper()
+        self.helper = fields_only_helper()

@@ -1,66 +1,22 @@
-"""Undo with a reason: one page for every stateful object (assessments, inspection plans, decisions).
+"""Undo with a reason for assessments, inspection plans and decisions: the engine's one undo page."""
 
-Only a system administrator may undo (``assessments.undo_transition``); the
-engine takes back the last step not yet undone and rewinds what it created, or
-refuses naming what blocks it. The page says exactly which step goes and which
-state the object returns to.
-"""
-
-from django.contrib import messages
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
-
-from assessments.forms.assessment import UndoForm
 from assessments.inspection_workflow import DECISION_WORKFLOW, INSPECTION_PLAN_WORKFLOW
 from assessments.queries import decision_or_404, visible_assessment_or_404, visible_plan_or_404
 from assessments.workflow import ASSESSMENT_WORKFLOW
-from engines.workflow import ReasonRequired, TransitionNotAllowed, Workflow
-from wards.permissions import require_perm
-
-
-def _undo_page(request, obj, workflow: Workflow, subject: str):
-    require_perm(request, workflow.undo_permission, obj)
-    back = obj.get_absolute_url()
-    form = UndoForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            workflow.undo_last(obj, request.user, reason=form.cleaned_data["reason"])
-        except ReasonRequired as error:
-            form.add_error("reason", str(error))
-        except TransitionNotAllowed as error:
-            messages.error(request, str(error))
-            return redirect(back)
-        else:
-            messages.success(
-                request,
-                _("The last change has been undone: it is back to “%(state)s”.")
-                % {"state": obj.get_state_display()},
-            )
-            return redirect(back)
-    last = workflow.last_undoable(obj)
-    context = {
-        "subject": subject,
-        "state_label": obj.get_state_display(),
-        "back": back,
-        "form": form,
-        "last": last,
-        "last_action": workflow.action_label(last.transition) if last else "",
-        "back_to": workflow.state_label(last.from_state) if last else "",
-    }
-    return render(request, "workflow/undo_form.html", context)
+from engines.views import undo_page
 
 
 def assessment_undo(request, pk: int):
     assessment = visible_assessment_or_404(request.user, pk)
     subject = f"{assessment.ward.name} · {assessment.cycle.year}"
-    return _undo_page(request, assessment, ASSESSMENT_WORKFLOW, subject)
+    return undo_page(request, assessment, ASSESSMENT_WORKFLOW, subject)
 
 
 def plan_undo(request, pk: int):
     plan = visible_plan_or_404(request.user, pk)
-    return _undo_page(request, plan, INSPECTION_PLAN_WORKFLOW, plan.title)
+    return undo_page(request, plan, INSPECTION_PLAN_WORKFLOW, plan.title)
 
 
 def decision_undo(request, pk: int):
     decision = decision_or_404(request.user, pk)
-    return _undo_page(request, decision, DECISION_WORKFLOW, f"{decision} · {decision.cycle.year}")
+    return undo_page(request, decision, DECISION_WORKFLOW, f"{decision} · {decision.cycle.year}")
