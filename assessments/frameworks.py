@@ -201,6 +201,7 @@ def copy_framework(framework: Framework, first_year: int) -> Framework:
             title_en=criterion.title_en,
             guidance=criterion.guidance,
             max_points=criterion.max_points,
+            center_topic=criterion.center_topic,
         )
         for criterion in source.criteria.order_by("number")
     )

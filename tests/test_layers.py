@@ -157,6 +157,21 @@ def test_no_module_imports_from_a_higher_floor():
     assert upward == []
 
 
+def test_the_floors_above_centers_see_only_its_summaries():
+    """The privacy rule lives in ``centers``: above it, only the aggregate summaries are imported."""
+    reaching_in = [
+        f"{found.module}:{found.line} imports {target}"
+        for found in IMPORTS
+        if _floor(found.module) > FLOORS["centers"]
+        and found.module.split(".")[0] != "bench"
+        and (target := _resolve(found.target))
+        and target.startswith("centers")
+        and target != "centers.summaries"
+    ]
+
+    assert reaching_in == []
+
+
 def test_no_circle_of_module_level_imports():
     assert _circles(_module_level_graph()) == []
 

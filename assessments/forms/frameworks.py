@@ -22,7 +22,7 @@ class CriterionForm(forms.ModelForm):
 
     class Meta:
         model = Criterion
-        fields = ["title_vi", "title_en", "guidance", "max_points"]
+        fields = ["title_vi", "title_en", "guidance", "max_points", "center_topic"]
         widgets = {"guidance": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):

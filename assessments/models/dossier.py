@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.models.assessment import Assessment
 from assessments.models.framework import Criterion
 from assessments.storage import document_upload_to, evidence_upload_to
+from centers.summaries import Topic
 from engines.storage import private_storage_callable
 
 
@@ -77,6 +78,9 @@ class EvidenceFile(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     carried_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="carried_to"
+    )
+    generated_from = models.CharField(
+        _("generated from the learning centre's records"), max_length=30, choices=Topic.choices, blank=True
     )
 
     class Meta:

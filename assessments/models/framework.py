@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from centers.summaries import Topic
+
 
 class ScoringMode(models.TextChoices):
     """How a framework turns criteria into a classification (see ``assessments.scoring``)."""
@@ -66,6 +68,15 @@ class Criterion(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=500)
     guidance = models.TextField(_("evidence that fits"), blank=True)
     max_points = models.DecimalField(_("maximum points"), max_digits=5, decimal_places=1)
+    center_topic = models.CharField(
+        _("learning-centre records it draws on"),
+        max_length=30,
+        choices=Topic.choices,
+        blank=True,
+        help_text=_(
+            "The self-assessment page shows the summary of these records and can attach it as evidence."
+        ),
+    )
 
     class Meta:
         verbose_name = _("criterion")
