@@ -7,8 +7,8 @@ from centers.rating import plain_points
 from engines.forms import fields_only_helper
 
 
-class PointsField(forms.DecimalField):
-    """Points typed as "18.5" or "18,5" (Vietnamese offices write a decimal comma)."""
+class DecimalCommaField(forms.DecimalField):
+    """A number typed as "18.5" or "18,5" (Vietnamese offices write a decimal comma)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
@@ -40,7 +40,7 @@ class RatingScoresForm(forms.Form):
         self.areas = list(areas)
         for area in self.areas:
             maximum = plain_points(area.max_points)
-            self.fields[f"points_{area.pk}"] = PointsField(
+            self.fields[f"points_{area.pk}"] = DecimalCommaField(
                 label=_("Points (0 to %(max)s)") % {"max": maximum}, required=False
             )
             self.fields[f"comment_{area.pk}"] = forms.CharField(

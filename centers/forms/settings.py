@@ -5,7 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from centers.forms.rating import PointsField
+from centers.forms.rating import DecimalCommaField
 from centers.models import ActivityKind, LearningModelTarget, LiteracyStandard, RatingRubric
 from centers.reference_data import (
     age_range_problem,
@@ -47,6 +47,7 @@ class LiteracyStandardForm(forms.ModelForm):
     class Meta:
         model = LiteracyStandard
         fields = ["level", "valid_from", "name", "min_age", "max_age", "threshold_percent", "legal_basis"]
+        field_classes = {"threshold_percent": DecimalCommaField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,6 +76,7 @@ class LearningTargetForm(forms.ModelForm):
     class Meta:
         model = LearningModelTarget
         fields = ["kind", "valid_from", "target_percent", "legal_basis"]
+        field_classes = {"target_percent": DecimalCommaField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,12 +122,12 @@ class AreaRowForm(forms.Form):
     guidance = forms.CharField(
         label=_("what is looked at"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    max_points = PointsField(label=_("maximum points"), max_digits=5, decimal_places=1)
+    max_points = DecimalCommaField(label=_("maximum points"), max_digits=5, decimal_places=1)
 
 
 class BandRowForm(forms.Form):
     label = forms.CharField(label=_("result"), max_length=60)
-    min_points = PointsField(label=_("from points"), max_digits=5, decimal_places=1)
+    min_points = DecimalCommaField(label=_("from points"), max_digits=5, decimal_places=1)
 
 
 class _RowFormSet(forms.BaseFormSet):
