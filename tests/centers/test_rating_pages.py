@@ -81,7 +81,14 @@ def test_the_rating_path_start_score_submit_approve_by_a_second_person(
     confirm = approver.get(step_url(center, "approve"))
     assert confirm.status_code == 200
     assert 'id="public-warning"' in confirm.content.decode()
-    assert vi("Once approved, this result becomes visible on the page of") in confirm.content.decode()
+    assert (
+        vi(
+            "Once approved, this result becomes visible on the page of %(center)s to every user of the portal, "
+            "and the centre's people see the scores.",
+            center=center.name,
+        )
+        in confirm.content.decode()
+    )
     approver.post(step_url(center, "approve"))
     rating.refresh_from_db()
     assert rating.state == RatingState.APPROVED
