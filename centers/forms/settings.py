@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centers.forms.rating import DecimalCommaField
 from centers.models import ActivityKind, LearningModelTarget, LiteracyStandard, RatingRubric
+from centers.rating import plain_points
 from centers.reference_data import (
     age_range_problem,
     duplicate_standard_problem,
@@ -117,17 +118,17 @@ class AreaRowForm(forms.Form):
     """One area of the rubric being edited (``id`` empty for a new one)."""
 
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    order = forms.IntegerField(label=_("order"), min_value=1, max_value=99)
-    name = forms.CharField(label=_("name"), max_length=200)
+    order = forms.IntegerField(label=_("Order"), min_value=1, max_value=99)
+    name = forms.CharField(label=_("Name"), max_length=200)
     guidance = forms.CharField(
-        label=_("what is looked at"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("What is looked at"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    max_points = DecimalCommaField(label=_("maximum points"), max_digits=5, decimal_places=1)
+    max_points = DecimalCommaField(label=_("Maximum points"), max_digits=5, decimal_places=1)
 
 
 class BandRowForm(forms.Form):
-    label = forms.CharField(label=_("result"), max_length=60)
-    min_points = DecimalCommaField(label=_("from points"), max_digits=5, decimal_places=1)
+    label = forms.CharField(label=_("Result"), max_length=60)
+    min_points = DecimalCommaField(label=_("From points"), max_digits=5, decimal_places=1)
 
 
 class _RowFormSet(forms.BaseFormSet):
@@ -147,10 +148,16 @@ BandFormSet = forms.formset_factory(BandRowForm, formset=_RowFormSet, extra=1, c
 
 def area_initial(rubric: RatingRubric) -> list[dict]:
     return [
-        {"id": a.pk, "order": a.order, "name": a.name, "guidance": a.guidance, "max_points": a.max_points}
+        {
+            "id": a.pk,
+            "order": a.order,
+            "name": a.name,
+            "guidance": a.guidance,
+            "max_points": plain_points(a.max_points),
+        }
         for a in rubric.areas.all()
     ]
 
 
 def band_initial(rubric: RatingRubric) -> list[dict]:
-    return [{"label": band.label, "min_points": band.min_points} for band in rubric.bands.all()]
+    return [{"label": band.label, "min_points": plain_points(band.min_points)} for band in rubric.bands.all()]

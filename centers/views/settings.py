@@ -96,10 +96,12 @@ def kind_set_active(request, pk: int):
     return redirect("centers:kind_list")
 
 
-@require_POST
 def kind_delete(request, pk: int):
+    """Ask (GET), then delete (POST) a kind entered by mistake; one in use is refused."""
     require_perm(request, PERM)
     kind = get_object_or_404(ActivityKind, pk=pk)
+    if request.method != "POST":
+        return render(request, "centers/settings/kind_delete.html", {"kind": kind})
     try:
         delete_kind(kind)
     except ValidationError as error:

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from centers.models import CenterRating, RatingState
 from centers.rating_workflow import RATING_WORKFLOW
@@ -412,3 +413,29 @@ def test_the_ratings_list_reads_a_constant_number_of_queries(
     login, education_staff, django_assert_num_queries, count
 ):
     assert _ratings_list_queries(login, education_staff, django_assert_num_queries, count) == 5
+
+
+# --- The menu ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("persona", "shown"),
+    [
+        ("education_staff", True),
+        ("promotion_staff", True),
+        ("district_chairman", True),
+        ("ward_officer", False),
+        ("center_director", False),
+    ],
+)
+def test_the_menu_offers_the_ratings_to_scorers_and_approvers(request, login, center, persona, shown):
+    client = login(request.getfixturevalue(persona))
+    url = reverse("centers:rating_list_current")
+
+    items = client.get(reverse("wards:list")).context["nav_items"]
+
+    assert (url in [item.url for item in items]) is shown
+    if shown:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url == list_url(timezone.localdate().year)

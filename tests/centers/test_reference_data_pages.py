@@ -173,6 +173,18 @@ def test_take_a_kind_out_of_use_and_back(login, education_staff, center):
     assert kind().active is True
 
 
+def test_deleting_a_kind_asks_first(login, education_staff):
+    it = kind("tin-hoc")
+
+    response = login(education_staff).get(reverse("centers:kind_delete", args=[it.pk]))
+
+    assert response.status_code == 200
+    assert vi("“%(kind)s” will be deleted from the catalogue. This cannot be undone.", kind=it.name) in (
+        response.content.decode()
+    )
+    assert ActivityKind.objects.filter(pk=it.pk).exists()
+
+
 def test_a_kind_in_use_is_never_deleted_an_unused_one_is(login, education_staff, center):
     an_activity_of(center, kind())
     client = login(education_staff)

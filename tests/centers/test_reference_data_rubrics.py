@@ -83,6 +83,21 @@ def test_the_rubric_list_shows_each_rubric_and_whether_it_is_frozen(login, educa
 # --- Editing --------------------------------------------------------------------------------------
 
 
+def test_the_rubric_form_shows_points_as_people_write_them(login, education_staff):
+    rubric = default_rubric()
+    response = login(education_staff).get(edit_url(rubric))
+
+    areas = response.context["areas"]
+    assert [form["max_points"].value() for form in areas.forms[:4]] == ["25", "35", "20", "20"]
+    assert [form["min_points"].value() for form in response.context["bands"].forms[:4]] == [
+        "85",
+        "70",
+        "50",
+        "0",
+    ]
+    assert len(areas.forms) == 5  # an empty row to add an area
+
+
 def test_edit_areas_and_bands_add_an_area_and_a_band(login, education_staff):
     rubric = default_rubric()
     first, second, third, fourth = rubric.areas.order_by("order")
