@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, F, Max, OuterRef, QuerySet, Sum
+from django.db.models import Exists, F, Max, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from centers.models import CenterRating, RatingArea, RatingBand, RatingRubric, RatingScore, RatingState
@@ -34,7 +34,7 @@ def is_rubric_frozen(rubric: RatingRubric) -> bool:
 
 
 def rubrics_with_status() -> QuerySet[RatingRubric]:
-    """Every rubric with ``frozen`` and ``total`` (its maximum points), in one query."""
+    """Every rubric, newest first, with ``frozen`` (one query for the whole list)."""
     return RatingRubric.objects.annotate(
         frozen=Exists(_freezing_ratings().filter(rubric=OuterRef("pk"))),
     ).order_by("-valid_from")
@@ -193,7 +193,3 @@ def copy_rubric(rubric: RatingRubric, valid_from: int) -> RatingRubric:
         RatingBand(rubric=copy, label=band.label, min_points=band.min_points) for band in source.bands.all()
     )
     return copy
-
-
-def rubric_total(rubric: RatingRubric) -> Decimal:
-    return rubric.areas.aggregate(total=Sum("max_points"))["total"] or Decimal(0)
