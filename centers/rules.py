@@ -9,6 +9,7 @@ included) sees aggregates only.
 
 import rules
 
+from centers.models import RatingState
 from wards.rules import (
     belongs_to_ward,
     is_center_director,
@@ -56,3 +57,21 @@ rules.add_perm("centers.manage_catalogue", is_system_admin | is_education_staff)
 rules.add_perm("centers.score_rating", is_district_staff)
 rules.add_perm("centers.approve_rating", is_district_approver | is_education_staff)
 rules.add_perm("centers.undo_transition", is_system_admin)
+
+
+# --- The year-end rating ------------------------------------------------------------------------------
+# The district side sees every rating in every state; the ward's own officers, chairman and centre
+# staff see their centre's rating, with its scores, once it is approved (never a draft).
+
+
+@rules.predicate
+def is_approved_rating(user, rating) -> bool:
+    return rating is not None and rating.state == RatingState.APPROVED
+
+
+@rules.predicate
+def works_at_rated_center(user, rating) -> bool:
+    return rating is not None and (ward_people_here | center_staff_here).test(user, rating.center)
+
+
+rules.add_perm("centers.view_rating", is_district_side | (is_approved_rating & works_at_rated_center))

@@ -94,6 +94,9 @@ class Transition:
     # and so is taken on its own page, never through the generic confirm-and-go page.
     generic: bool = True
     rewind: Callable | None = None
+    # A guard about who acts, ``actor_guard(obj, actor)`` → problems, e.g. four eyes: the approver
+    # is not the person who submitted. Refuses with ``guard_message`` like ``guard``.
+    actor_guard: Callable[[object, object], list[str]] | None = None
 
 
 class StatefulModel(models.Model):
@@ -271,6 +274,8 @@ class Workflow:
             if transition.reason_required and not reason:
                 raise ReasonRequired(_("Please give a reason."))
             if transition.guard and (problems := transition.guard(locked)):
+                raise GuardFailed(transition.guard_message, problems)
+            if transition.actor_guard and (problems := transition.actor_guard(locked, actor)):
                 raise GuardFailed(transition.guard_message, problems)
             due_date = transition.deadline.due(locked, today) if transition.deadline else None
             with translation.override(settings.LANGUAGE_CODE):  # stored in the portal's language

@@ -58,6 +58,11 @@ def navigation(request):
         entries.append((_("Calendar"), reverse("wards:calendar")))
     if user.has_perm("wards.manage_users"):
         entries.append((_("Users"), reverse("wards:user_list")))
+    # The learning centres: the district's year-end rating, and their reference data (Manage menu).
+    if user.has_perm("centers.score_rating") or user.has_perm("centers.approve_rating"):
+        entries.append((_("Centre ratings"), reverse("centers:rating_list_current")))
+    if user.has_perm("centers.manage_catalogue"):
+        entries.append((_("Learning centre settings"), reverse("centers:settings")))
     # The admin site lets in active staff users only (superusers, system administrators made staff).
     if user.is_active and user.is_staff:
         entries.append((_("Administration"), reverse("admin:index")))
@@ -68,6 +73,7 @@ def navigation(request):
             "assessments:framework_list",
             "wards:calendar",
             "wards:user_list",
+            "centers:settings",
             "admin:index",
         )
     }

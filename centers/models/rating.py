@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from centers.models.center import Center
@@ -91,6 +92,13 @@ class CenterRating(StatefulModel):
 
     def __str__(self):
         return f"{self.center} – {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("centers:rating", args=[self.center_id, self.year])
+
+    @property
+    def is_approved(self) -> bool:
+        return self.state == RatingState.APPROVED
 
 
 class RatingScore(models.Model):

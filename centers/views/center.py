@@ -3,6 +3,7 @@
 from django.shortcuts import redirect, render
 
 from centers.queries import center_or_404, open_center_of_ward_or_404
+from centers.views.rating import rating_summary
 from wards.permissions import require_perm
 
 
@@ -14,4 +15,11 @@ def center_of_ward(request, code):
 def center_detail(request, pk):
     center = center_or_404(pk)
     require_perm(request, "centers.view_center", center)
-    return render(request, "centers/center_detail.html", {"center": center})
+    return render(
+        request,
+        "centers/center_detail.html",
+        {
+            "center": center,
+            "rating_summary": rating_summary(request, center),  # the year-end rating block
+        },
+    )
