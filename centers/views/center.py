@@ -1,8 +1,10 @@
 """A centre's page: this year at a glance."""
 
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from centers.queries import center_or_404, open_center_of_ward_or_404
+from centers.views.panels import register_panels
 from wards.permissions import require_perm
 
 
@@ -14,4 +16,13 @@ def center_of_ward(request, code):
 def center_detail(request, pk):
     center = center_or_404(pk)
     require_perm(request, "centers.view_center", center)
-    return render(request, "centers/center_detail.html", {"center": center})
+    year = timezone.localdate().year
+    return render(
+        request,
+        "centers/center_detail.html",
+        {
+            "center": center,
+            # Literacy status and learning models (branch "register"): aggregates only.
+            "register_panels": register_panels(center, year, request.user),
+        },
+    )
