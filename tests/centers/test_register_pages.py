@@ -277,3 +277,18 @@ def test_a_future_date_is_refused_on_its_field(login, center, ward_officer):
     assert response.context["form"].errors == {
         "as_of": ["Số liệu không thể tính đến một ngày trong tương lai."]
     }
+
+
+def test_the_centre_pages_literacy_panel_takes_the_same_queries_for_1_and_60_people(
+    login, center, ward_officer, ward
+):
+    client = login(ward_officer)
+    import_register_rows(ward, ward_officer, PEOPLE[:1], source=RegisterSource.PCGD_XMC, as_of=AS_OF)
+    with CaptureQueriesContext(connection) as one:
+        client.get(center.get_absolute_url())
+    rows = [{**PEOPLE[0], "person_code": "", "full_name": f"Người {index:02d}"} for index in range(60)]
+    import_register_rows(ward, ward_officer, rows, source=RegisterSource.PCGD_XMC, as_of=AS_OF)
+    with CaptureQueriesContext(connection) as sixty:
+        response = client.get(center.get_absolute_url())
+    assert response.context["register_panels"]["literacy"].in_register == 60
+    assert len(one) == len(sixty)
