@@ -24,7 +24,7 @@ class RegisterStatus:
     LEFT = "left"
     ALL = "all"
     CHOICES = [
-        (CURRENT, _("In the latest import")),
+        (CURRENT, _("Listed now")),
         (LEFT, _("No longer listed")),
         (ALL, _("Everyone")),
     ]

@@ -1,8 +1,7 @@
 """The yearly counts of learning models: one row of three numbers per kind."""
 
-from crispy_forms.layout import HTML, Div, Field, Layout
+from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from centers.learning import count_problems
@@ -28,10 +27,13 @@ class LearningModelsForm(forms.Form):
                     label=COUNT_LABELS[count], min_value=0, max_value=1_000_000
                 )
             rows.append(
-                Div(
-                    HTML(format_html('<h2 class="h6 col-12 mb-1">{}</h2>', kind.label)),
-                    *(Div(Field(f"{kind.value}_{count}"), css_class="col-sm-4") for count in COUNTS),
-                    css_class="row learning-model-row",
+                Fieldset(
+                    kind.label,
+                    Div(
+                        *(Div(Field(f"{kind.value}_{count}"), css_class="col-4") for count in COUNTS),
+                        css_class="row g-2 align-items-end",
+                    ),
+                    css_class="mb-2",
                 )
             )
         self.helper = fields_only_helper()
