@@ -83,7 +83,8 @@ def _match(
     return pairs
 
 
-UPDATED_FIELDS = [
+# What a row says about a person; a matched person whose values all agree is not rewritten.
+ROW_FIELDS = [
     "person_code",
     "full_name",
     "search_name",
@@ -93,48 +94,62 @@ UPDATED_FIELDS = [
     "residential_group",
     "level",
     "current_class",
-    "in_register",
-    "last_import",
 ]
+CHUNK = 500
+
+
+def _values(row: RegisterRow, person: RegisterPerson | None) -> dict:
+    return {
+        "person_code": row.person_code or (person.person_code if person else ""),
+        "full_name": row.full_name,
+        "search_name": strip_diacritics(row.full_name),
+        "birth_year": row.birth_year,
+        "gender": row.gender,
+        "ethnic_minority": row.ethnic_minority,
+        "residential_group": row.residential_group,
+        "level": row.level,
+        "current_class": row.current_class,
+    }
 
 
 def _save(ward, actor, rows, *, source, as_of, file_name) -> RegisterImport:
-    """Write a checked import: new people, updated people, level changes, people no longer listed."""
+    """Write a checked import: new people, changed people, level changes, people no longer listed.
+
+    Every person the file lists ends with ``last_import`` = this import and
+    ``in_register`` set; whoever is left with an older import is no longer listed.
+    """
     existing = list(RegisterPerson.objects.select_for_update().filter(ward=ward))
     record = RegisterImport.objects.create(
         ward=ward, source=source, as_of=as_of, file_name=file_name[:255], rows=len(rows), imported_by=actor
     )
-    new_people, updated, changes = [], [], []
+    new_people, changed_people, matched, changes = [], [], [], []
     for row, person in _match(rows, existing):
+        values = _values(row, person)
         if person is None:
-            person = RegisterPerson(ward=ward)
-            new_people.append(person)
-        elif person.level != row.level:
+            new_people.append(RegisterPerson(ward=ward, last_import=record, in_register=True, **values))
+            continue
+        matched.append(person.pk)
+        if person.level != row.level:
             changes.append(
                 LiteracyChange(
                     person=person, register_import=record, from_level=person.level, to_level=row.level
                 )
             )
-        if person.pk is not None:
-            updated.append(person)
-        person.person_code = row.person_code or person.person_code
-        person.full_name = row.full_name
-        person.search_name = strip_diacritics(row.full_name)
-        person.birth_year = row.birth_year
-        person.gender = row.gender
-        person.ethnic_minority = row.ethnic_minority
-        person.residential_group = row.residential_group
-        person.level = row.level
-        person.current_class = row.current_class
-        person.in_register = True
-        person.last_import = record
-    RegisterPerson.objects.bulk_create(new_people, batch_size=500)
+        if any(getattr(person, field) != value for field, value in values.items()):
+            for field, value in values.items():
+                setattr(person, field, value)
+            changed_people.append(person)
+    RegisterPerson.objects.bulk_create(new_people, batch_size=CHUNK)
     changes.extend(
         LiteracyChange(person=person, register_import=record, from_level="", to_level=person.level)
         for person in new_people
     )
-    RegisterPerson.objects.bulk_update(updated, UPDATED_FIELDS, batch_size=500)
-    LiteracyChange.objects.bulk_create(changes, batch_size=1000)
+    RegisterPerson.objects.bulk_update(changed_people, ROW_FIELDS, batch_size=CHUNK)
+    for first in range(0, len(matched), CHUNK):
+        RegisterPerson.objects.filter(pk__in=matched[first : first + CHUNK]).update(
+            last_import=record, in_register=True
+        )
+    LiteracyChange.objects.bulk_create(changes, batch_size=CHUNK)
     left = (
         RegisterPerson.objects.filter(ward=ward, in_register=True)
         .exclude(last_import=record)

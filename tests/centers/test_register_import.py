@@ -294,3 +294,16 @@ def test_data_as_of_a_future_day_are_refused(ward, ward_officer):
             as_of=datetime.date.today() + datetime.timedelta(days=2),
         )
     assert caught.value.message_dict == {"as_of": [vi_text("The data cannot be as of a day in the future.")]}
+
+
+def test_the_same_file_twice_changes_nothing_but_the_date_of_the_refresh(ward, ward_officer):
+    import_register(ward, ward_officer, xlsx_file(TEMPLATE_ROWS), source=PCGD, as_of=AS_OF)
+    again = import_register(ward, ward_officer, xlsx_file(TEMPLATE_ROWS), source=PCGD, as_of=AS_OF)
+    assert (again.summary.added, again.summary.changed, again.summary.left, again.changes.count()) == (
+        0,
+        0,
+        0,
+        0,
+    )
+    assert _people(ward) == TEMPLATE_PEOPLE
+    assert set(RegisterPerson.objects.values_list("last_import", flat=True)) == {again.pk}
