@@ -123,6 +123,10 @@ def test_the_register_is_paginated_by_fifty_and_keeps_the_filter(login, center, 
         10,
     )
     assert "?q=nguyen&amp;page=2" in first.content.decode()
+    # The export link carries the filter, not the page.
+    assert (
+        f'href="{reverse("centers:register_export", args=[center.pk])}?q=nguyen"' in second.content.decode()
+    )
 
 
 def test_the_register_page_takes_the_same_queries_for_1_and_60_people(login, center, ward_officer, ward):
