@@ -35,3 +35,15 @@ urlpatterns += [
     path("settings/rubrics/<int:pk>/", rubrics.rubric_edit, name="rubric_edit"),
     path("settings/rubrics/<int:pk>/copy/", rubrics.rubric_copy, name="rubric_copy"),
 ]
+
+# --- The literacy register and the learning models (branch "register") ---
+from centers.views import learning, register  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/register/", register.register_page, name="register"),
+    path("<int:pk>/register/people/<int:person_pk>/", register.person_detail, name="register_person"),
+    path("<int:pk>/register/export.xlsx", register.register_export, name="register_export"),
+    path("<int:pk>/register/import/", register.register_import, name="register_import"),
+    path("<int:pk>/register/template.xlsx", register.register_template_download, name="register_template"),
+    path("<int:pk>/learning-models/<int:year>/", learning.learning_models_edit, name="learning_models"),
+]

@@ -1,8 +1,10 @@
 """A centre's page: this year at a glance."""
 
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from centers.queries import center_or_404, open_center_of_ward_or_404
+from centers.views.panels import register_panels
 from centers.views.rating import rating_summary
 from wards.permissions import require_perm
 
@@ -15,11 +17,13 @@ def center_of_ward(request, code):
 def center_detail(request, pk):
     center = center_or_404(pk)
     require_perm(request, "centers.view_center", center)
+    year = timezone.localdate().year
     return render(
         request,
         "centers/center_detail.html",
         {
             "center": center,
-            "rating_summary": rating_summary(request, center),  # the year-end rating block
+            "rating_summary": rating_summary(request, center),
+            "register_panels": register_panels(center, year, request.user),
         },
     )
