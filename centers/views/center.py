@@ -2,7 +2,9 @@
 
 from django.shortcuts import redirect, render
 
+from centers.activity_queries import chosen_year
 from centers.queries import center_or_404, open_center_of_ward_or_404
+from centers.views.overview import center_overview
 from wards.permissions import require_perm
 
 
@@ -14,4 +16,8 @@ def center_of_ward(request, code):
 def center_detail(request, pk):
     center = center_or_404(pk)
     require_perm(request, "centers.view_center", center)
-    return render(request, "centers/center_detail.html", {"center": center})
+    year = chosen_year(request)
+    context = {"center": center, "year": year}
+    # Each part of the page adds its sections' context here (one line each).
+    context |= center_overview(request, center, year)
+    return render(request, "centers/center_detail.html", context)
