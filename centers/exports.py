@@ -8,6 +8,7 @@ import io
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -21,7 +22,7 @@ _SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
 def figure_headers() -> list[str]:
     return [
         _("Activities"),
-        _("Sessions"),
+        pgettext("activity", "Sessions"),
         _("Attendances"),
         _("Learners"),
         _("of which women"),
@@ -63,7 +64,7 @@ def _workbook(title: str, headers: list[str], rows: list[list], widths: list[int
 
 def comparison_xlsx(rows: list[ComparisonRow], total: Figures) -> bytes:
     """One line per centre as on the comparison page, and the total line."""
-    headers = [_("Ward"), _("Learning centre"), *figure_headers()]
+    headers = [pgettext("administrative unit", "Ward"), _("Learning centre"), *figure_headers()]
     lines = [[row.center.ward.name, row.center.name, *figure_values(row.figures)] for row in rows]
     lines.append([_("Total"), "", *figure_values(total)])
     return _workbook(_("Learning centres"), headers, lines, [18, 40, *[14] * 6])
@@ -80,7 +81,7 @@ def activities_xlsx(activities) -> bytes:
         _("Instructor"),
         _("Place"),
         _("Attendance recorded as"),
-        _("Sessions"),
+        pgettext("activity", "Sessions"),
         _("Attendances"),
     ]
     lines = [

@@ -4,7 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from centers.models import Center, CenterMember, Partner
 from engines.forms import fields_only_helper
@@ -36,7 +36,9 @@ class CenterForm(forms.ModelForm):
 class NewCenterForm(forms.Form):
     """The ward that gets a centre (one without an open centre), and the centre's first details."""
 
-    ward = forms.ModelChoiceField(label=gettext_lazy("Ward"), queryset=Ward.objects.none())
+    ward = forms.ModelChoiceField(
+        label=pgettext_lazy("administrative unit", "Ward"), queryset=Ward.objects.none()
+    )
     name = forms.CharField(
         label=gettext_lazy("Name"),
         max_length=200,
