@@ -25,9 +25,13 @@ MONTH_CHOICES = [(month, lazy(_month_name, str)(month)) for month in MONTHS]
 
 
 class ActivityFilter(django_filters.FilterSet):
-    year = django_filters.TypedChoiceFilter(label=_("Year"), coerce=int, method="in_year", empty_label=None)
+    year = django_filters.TypedChoiceFilter(label=_("Year"), coerce=int, empty_value=None, method="in_year")
     month = django_filters.TypedChoiceFilter(
-        label=_("Month"), choices=MONTH_CHOICES, coerce=int, method="in_month", empty_label=_("All months")
+        label=_("Month"),
+        choices=[("", _("All months")), *MONTH_CHOICES],
+        coerce=int,
+        empty_value=None,
+        method="in_month",
     )
     group = django_filters.ChoiceFilter(
         label=_("Group"), field_name="kind__group", choices=ActivityGroup.choices, empty_label=_("All groups")

@@ -13,6 +13,7 @@ in one transaction (``centers.activities.add_learners``).
 import csv
 import io
 import itertools
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 
@@ -136,7 +137,7 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    return " ".join(unicodedata.normalize("NFC", str(value)).split())
 
 
 def _problem(row: int, column: int, problem: str) -> str:
