@@ -337,6 +337,21 @@ def _check_date(activity: Activity, day) -> None:
         )
 
 
+def _checked(activity: Activity, day, *attendance) -> dict:
+    """The session's attendance values; every problem of the date and of the attendance raised at once."""
+    errors: dict[str, list] = {}
+    values = None
+    for check in (lambda: _check_date(activity, day), lambda: _attendance_values(activity, *attendance)):
+        try:
+            values = check() or values
+        except ValidationError as error:
+            for field, messages in error.update_error_dict({}).items():
+                errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
 def _save_session(session: Session, values: dict) -> Session:
     session.total, session.women, session.ethnic_minority = (
         values["total"],
@@ -368,8 +383,7 @@ def record_session(
     neither more than ``total``.
     """
     _require_manager(actor, activity.center)
-    _check_date(activity, date)
-    values = _attendance_values(activity, attendees, total, women, ethnic_minority)
+    values = _checked(activity, date, attendees, total, women, ethnic_minority)
     with transaction.atomic():
         session = Session(activity=activity, date=date, topic=_clean_text(topic)[:255])
         return _save_session(session, values)
@@ -393,23 +407,21 @@ def update_session(
     activity = session.activity
     _require_manager(actor, activity.center)
     day = session.date if date is _UNSET else date
-    _check_date(activity, day)
     if activity.attendance == Attendance.LIST:
         if attendees is _UNSET:
             attendees = list(session.attendees.all())
-        values = _attendance_values(
-            activity,
+        attendance = (
             attendees,
             *(None if value is _UNSET else value for value in (total, women, ethnic_minority)),
         )
     else:
-        values = _attendance_values(
-            activity,
+        attendance = (
             None if attendees is _UNSET else attendees,
             session.total if total is _UNSET else total,
             session.women if women is _UNSET else women,
             session.ethnic_minority if ethnic_minority is _UNSET else ethnic_minority,
         )
+    values = _checked(activity, day, *attendance)
     with transaction.atomic():
         session.date = day
         if topic is not _UNSET:
