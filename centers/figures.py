@@ -13,15 +13,16 @@ export and the calendar):
   keep a list of learners; a talk recorded as counts has none).
 
 Only aggregate queries are run, a fixed number whatever the data: five for a
-centre, four for the whole district. No name ever leaves this module.
+centre, four for the whole district, one for a ward's key figures. No name
+ever leaves this module.
 """
 
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
-from django.db.models.functions import ExtractMonth
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractMonth
 
 from centers.models import Activity, ActivityGroup, Center, Learner, Session
 
@@ -176,3 +177,44 @@ def district_comparison(year: int, *, cluster=None) -> list[ComparisonRow]:
     for row in learner_counts:
         rows[row["center_id"]].figures.learners = row["n"]
     return list(rows.values())
+
+
+def _per_center(queryset, value) -> Coalesce:
+    """A correlated subquery of ``queryset`` (rows of the outer centre) reduced to ``value``, 0 when none."""
+    grouped = queryset.values("center_ref").annotate(value=value).values("value").order_by()
+    return Coalesce(Subquery(grouped, output_field=IntegerField()), 0)
+
+
+def open_center_with_key_figures(ward, year: int) -> Center | None:
+    """The ward's open centre with ``key_figures`` (activities, sessions, attendances, learners) of ``year``.
+
+    One query (what the ward's page can afford for its section); ``None`` when the ward has no open centre.
+    """
+    start, end = year_bounds(year)
+    activities = Activity.objects.filter(running_in(start, end), center=OuterRef("pk")).annotate(
+        center_ref=F("center_id")
+    )
+    sessions = Session.objects.filter(activity__center=OuterRef("pk"), date__range=(start, end)).annotate(
+        center_ref=F("activity__center_id")
+    )
+    came = Attendee.objects.filter(learner_id=OuterRef("pk"), session__date__range=(start, end))
+    learners = Learner.objects.filter(Exists(came), center=OuterRef("pk")).annotate(center_ref=F("center_id"))
+    center = (
+        Center.objects.open()
+        .filter(ward=ward)
+        .annotate(
+            n_activities=_per_center(activities, Count("pk")),
+            n_sessions=_per_center(sessions, Count("pk")),
+            n_attendances=_per_center(sessions, Sum("total")),
+            n_learners=_per_center(learners, Count("pk")),
+        )
+        .first()
+    )
+    if center is not None:
+        center.key_figures = Figures(
+            activities=center.n_activities,
+            sessions=center.n_sessions,
+            attendances=center.n_attendances,
+            learners=center.n_learners,
+        )
+    return center

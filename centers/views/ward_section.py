@@ -3,22 +3,17 @@
 from django.template.loader import render_to_string
 
 from centers.activity_queries import current_year
-from centers.figures import center_figures
-from centers.models import Center
+from centers.figures import open_center_with_key_figures
 
 
 def ward_center(request, ward) -> str:
-    """The ward's open centre with this year's key figures (aggregates: every signed-in user may see them)."""
-    center = Center.objects.open().filter(ward=ward).first()
-    if center is None:
-        if not request.user.has_perm("centers.create_center"):
-            return ""
-        return render_to_string(
-            "centers/partials/ward_section.html", {"center": None, "ward": ward}, request=request
-        )
+    """The ward's open centre with this year's key figures, in one query (aggregates: for every signed-in user).
+
+    A ward without a centre shows the link to create it to those who may, and nothing to the others.
+    """
     year = current_year()
-    return render_to_string(
-        "centers/partials/ward_section.html",
-        {"center": center, "year": year, "figures": center_figures(center, year).total},
-        request=request,
-    )
+    center = open_center_with_key_figures(ward, year)
+    if center is None and not request.user.has_perm("centers.create_center"):
+        return ""
+    context = {"center": center, "ward": ward, "year": year, "figures": center and center.key_figures}
+    return render_to_string("centers/partials/ward_section.html", context, request=request)

@@ -3,7 +3,7 @@
 from datetime import date
 
 from centers.activities import add_learner, create_activity, record_session
-from centers.figures import center_figures, district_comparison
+from centers.figures import center_figures, district_comparison, open_center_with_key_figures
 from tests.centers.activity_data import LEARNERS, class_with_sessions, health_talk, kind, literacy_class
 from tests.factories import CenterFactory, ClusterFactory, UserFactory, WardFactory
 from wards.models import Role
@@ -85,3 +85,39 @@ def test_the_comparison_filters_by_cluster(center, other_center, ward):
     assert [row.center for row in district_comparison(2018, cluster=second)] == [far]
     assert [row.center for row in district_comparison(2018, cluster=ward.cluster)] == [center, other_center]
     assert district_comparison(2018, cluster=second)[0].figures.activities == 1
+
+
+def test_the_wards_key_figures_are_the_centres_totals(
+    center, other_center, center_director, other_center_director
+):
+    class_with_sessions(center, center_director)
+    class_with_sessions(
+        center,
+        center_director,
+        title="Lớp 2017",
+        starts_on=date(2017, 3, 1),
+        ends_on=date(2017, 6, 1),
+        sessions=[(date(2017, 3, 2), 1)],
+    )
+    talk = health_talk(center, center_director)
+    record_session(talk, center_director, date=date(2018, 4, 10), total=120, women=70)
+    class_with_sessions(other_center, other_center_director)
+    key = open_center_with_key_figures(center.ward, 2018)
+    total = center_figures(center, 2018).total
+    assert key == center
+    assert (
+        (
+            key.key_figures.activities,
+            key.key_figures.sessions,
+            key.key_figures.attendances,
+            key.key_figures.learners,
+        )
+        == (
+            total.activities,
+            total.sessions,
+            total.attendances,
+            total.learners,
+        )
+        == (2, 3, 125, 3)
+    )
+    assert open_center_with_key_figures(WardFactory(code="P08"), 2018) is None
