@@ -40,8 +40,9 @@ def test_the_centre_page_is_a_fixed_number_of_queries(
     _year_of(center, center_director, count)
     client = login(center_director)
     # session, user, roles, the user's ward (menu), centre, first activity year, members, partners,
-    # calendar of the year, and center_figures' five (activities, sessions, learners ×3)
-    with django_assert_max_num_queries(14):
+    # calendar of the year, and center_figures' four (activities, sessions, learners by year and month,
+    # learners by group)
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("centers:detail", args=[center.pk]) + "?year=2018")
     assert response.context["figures"].total.activities == count
 
