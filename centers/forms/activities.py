@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from centers.models import Activity, ActivityKind, Attendance, Gender, Learner, Session
 from engines.forms import fields_only_helper
 from engines.uploads import TABLE_TYPES, check_upload
+from wards.text import vietnamese_sort_key
 
 DATE_WIDGET = forms.DateInput(
     format="%d/%m/%Y", attrs={"placeholder": _("dd/mm/yyyy"), "autocomplete": "off"}
@@ -140,6 +141,10 @@ class SessionForm(forms.Form):
                 widget=forms.CheckboxSelectMultiple,
                 error_messages={"required": _("Tick at least one learner who came.")},
             )
+            field = self.fields["attendees"]
+            # In Vietnamese alphabetical order (the database sorts "Đ" after "Z").
+            learners = sorted(field.queryset, key=lambda learner: vietnamese_sort_key(learner.full_name))
+            field.choices = [(learner.pk, field.label_from_instance(learner)) for learner in learners]
         else:
             self.fields["total"] = _count_field(_("Attendance (people)"), required=True)
             self.fields["women"] = _count_field(_label(Session, "women"))

@@ -21,6 +21,7 @@ from centers.models import Attendance
 from centers.queries import center_or_404
 from centers.views.common import show_errors, xlsx_response
 from wards.permissions import require_perm
+from wards.text import vietnamese_sort_key
 
 
 def _filtered(request, center):
@@ -77,9 +78,10 @@ def activity_detail(request, pk, activity_pk):
     sees_names = user.has_perm("centers.view_personal_data", center)
     learners = None
     if sees_names and activity.attendance == Attendance.LIST:
-        learners = activity.learners.annotate(
-            attended=Count("sessions", filter=Q(sessions__activity=activity))
-        ).order_by("full_name", "pk")
+        learners = sorted(
+            activity.learners.annotate(attended=Count("sessions", filter=Q(sessions__activity=activity))),
+            key=lambda learner: vietnamese_sort_key(learner.full_name),
+        )
     sessions = list(activity.sessions.order_by("date", "pk"))
     return render(
         request,
