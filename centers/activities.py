@@ -17,13 +17,13 @@ Attendance is recorded one of two ways, chosen per activity:
 
 import unicodedata
 from collections.abc import Iterable
-from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centers.attendance import checked_attendance
 from centers.models import Activity, ActivityKind, Attendance, Center, Gender, Learner, Partner, Session
 
 ACTIVITY_FIELDS = frozenset(
@@ -273,85 +273,6 @@ def remove_learner(activity: Activity, actor, learner: Learner) -> None:
 # --- Sessions ------------------------------------------------------------------------------------------
 
 
-def _count(value, field: str, errors: dict) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        errors.setdefault(field, []).append(_("Give a whole number, 0 or more."))
-        return None
-    return value
-
-
-def _attendance_values(activity: Activity, attendees, total, women, ethnic_minority) -> dict:
-    """The session's attendees and counts, checked against the activity's way of recording."""
-    errors: dict[str, list[str]] = {}
-    if activity.attendance == Attendance.LIST:
-        if any(value not in (None, "") for value in (total, women, ethnic_minority)):
-            raise ValidationError(
-                _("This activity records a list of learners: the counts are computed from it.")
-            )
-        wanted = {getattr(learner, "pk", learner) for learner in attendees or ()}
-        if not wanted:
-            raise ValidationError({"attendees": [_("Tick at least one learner who came.")]})
-        learners = list(activity.learners.filter(pk__in=wanted))
-        if len(learners) != len(wanted):
-            raise ValidationError({"attendees": [_("Only learners enrolled in this activity can attend.")]})
-        return {
-            "learners": learners,
-            "total": len(learners),
-            "women": sum(learner.gender == Gender.FEMALE for learner in learners),
-            "ethnic_minority": sum(learner.ethnic_minority for learner in learners),
-        }
-    if attendees:
-        raise ValidationError(_("This activity records attendance as counts, not a list of learners."))
-    total = _count(total, "total", errors)
-    women = _count(women, "women", errors) or 0
-    ethnic_minority = _count(ethnic_minority, "ethnic_minority", errors) or 0
-    if not errors:
-        if not total:
-            errors["total"] = [_("Give how many came (at least 1).")]
-        else:
-            if women > total:
-                errors["women"] = [_("Cannot be more than the attendance.")]
-            if ethnic_minority > total:
-                errors["ethnic_minority"] = [_("Cannot be more than the attendance.")]
-    if errors:
-        raise ValidationError(errors)
-    return {"learners": None, "total": total, "women": women, "ethnic_minority": ethnic_minority}
-
-
-def _check_date(activity: Activity, day) -> None:
-    if not isinstance(day, date):
-        raise ValidationError({"date": [_("Give the date of the session.")]})
-    if not activity.starts_on <= day <= activity.ends_on:
-        raise ValidationError(
-            {
-                "date": [
-                    _("The session must fall within the activity's dates (%(start)s – %(end)s).")
-                    % {
-                        "start": activity.starts_on.strftime("%d/%m/%Y"),
-                        "end": activity.ends_on.strftime("%d/%m/%Y"),
-                    }
-                ]
-            }
-        )
-
-
-def _checked(activity: Activity, day, *attendance) -> dict:
-    """The session's attendance values; every problem of the date and of the attendance raised at once."""
-    errors: dict[str, list] = {}
-    values = None
-    for check in (lambda: _check_date(activity, day), lambda: _attendance_values(activity, *attendance)):
-        try:
-            values = check() or values
-        except ValidationError as error:
-            for field, messages in error.update_error_dict({}).items():
-                errors.setdefault(field, []).extend(messages)
-    if errors:
-        raise ValidationError(errors)
-    return values
-
-
 def _save_session(session: Session, values: dict) -> Session:
     session.total, session.women, session.ethnic_minority = (
         values["total"],
@@ -383,7 +304,7 @@ def record_session(
     neither more than ``total``.
     """
     _require_manager(actor, activity.center)
-    values = _checked(activity, date, attendees, total, women, ethnic_minority)
+    values = checked_attendance(activity, date, attendees, total, women, ethnic_minority)
     with transaction.atomic():
         session = Session(activity=activity, date=date, topic=_clean_text(topic)[:255])
         return _save_session(session, values)
@@ -421,7 +342,7 @@ def update_session(
             session.women if women is _UNSET else women,
             session.ethnic_minority if ethnic_minority is _UNSET else ethnic_minority,
         )
-    values = _checked(activity, day, *attendance)
+    values = checked_attendance(activity, day, *attendance)
     with transaction.atomic():
         session.date = day
         if topic is not _UNSET:
