@@ -2,7 +2,8 @@
 
 A file is accepted only when its *content* is one of the allowed kinds (magic
 bytes read with ``filetype``; DOCX and XLSX are ZIP packages and are opened to
-find their main part), its extension agrees with that content, it is not
+find their main part; CSV has no magic bytes, so a file of plain text — no NUL
+byte, no control character but tab and line ends — counts as CSV), its extension agrees with that content, it is not
 empty and not larger than ``settings.EVIDENCE_MAX_BYTES``. The size is checked
 on ``uploaded_file.size`` before a byte is read. The uploader's file name is
 kept as metadata only, reduced to a safe base name; the stored name is always
@@ -26,6 +27,7 @@ JPEG = "image/jpeg"
 PNG = "image/png"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv"
 
 # Content type → (label shown to users, extensions a file of that content may carry).
 KINDS: dict[str, tuple[str, frozenset[str]]] = {
@@ -34,10 +36,13 @@ KINDS: dict[str, tuple[str, frozenset[str]]] = {
     PNG: ("PNG", frozenset({".png"})),
     DOCX: ("DOCX", frozenset({".docx"})),
     XLSX: ("XLSX", frozenset({".xlsx"})),
+    CSV: ("CSV", frozenset({".csv"})),
 }
 EVIDENCE_TYPES = (PDF, JPEG, PNG, DOCX, XLSX)
 SCAN_TYPES = (PDF, JPEG, PNG)
 SPREADSHEET_TYPES = (XLSX,)
+# Class lists and registers: a workbook, or the CSV a spreadsheet program saves.
+TABLE_TYPES = (XLSX, CSV)
 
 # The part every Office Open XML package of that kind must contain.
 _PACKAGE_MAIN_PART = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml"}
@@ -77,6 +82,15 @@ def _allowed_labels(allowed) -> str:
     return ", ".join(KINDS[content_type][0] for content_type in allowed)
 
 
+# Control characters plain text never holds (tab, line feed, form feed and carriage return it may).
+_NOT_TEXT = bytes(set(range(32)) - {9, 10, 12, 13}) + b"\x7f"
+
+
+def _is_plain_text(head: bytes) -> bool:
+    """Whether the file's first bytes read as text in an 8-bit or UTF encoding (what CSV is)."""
+    return bool(head) and not any(byte in _NOT_TEXT for byte in head)
+
+
 def _sniff(uploaded_file) -> str | None:
     """The content type read from the file's bytes, or ``None`` when it is not a known kind."""
     uploaded_file.seek(0)
@@ -84,6 +98,8 @@ def _sniff(uploaded_file) -> str | None:
     uploaded_file.seek(0)
     guess = filetype.guess(head)
     mime = guess.mime if guess else None
+    if mime is None and _is_plain_text(head):
+        return CSV
     if mime not in _ZIP_GUESSES:
         return mime
     # A ZIP package: decide from its parts, not from the guess on the first bytes.

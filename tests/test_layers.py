@@ -18,6 +18,9 @@ FLOORS = {"config": 1, "wards": 1, "engines": 2, "centers": 3, "assessments": 4,
 IMPORTS_IN_FUNCTIONS = {
     ("bench.pdf", "_setup"): "a script: Django is imported once the settings module is chosen",
     ("bench.pdf", "main"): "a script: models can only be imported after django.setup()",
+    ("bench.centers_comparison", "_setup"): "a script: Django is imported once the settings module is chosen",
+    ("bench.centers_comparison", "_build"): "a script: models can only be imported after django.setup()",
+    ("bench.centers_comparison", "main"): "a script: the figures can only be imported after django.setup()",
 }
 
 

@@ -50,6 +50,9 @@ def navigation(request):
         entries.append((_("Inspections"), reverse("assessments:inspection_plan_list")))
     entries.append((_("Wards"), reverse("wards:list")))
     entries.append((pgettext_lazy("menu", "Published results"), reverse("assessments:public_index")))
+    # --- The district's comparison of its learning centres (issue 10, "activities") ---
+    if user.has_perm("centers.view_comparison"):
+        entries.append((pgettext_lazy("menu", "Learning centres"), reverse("centers:list")))
     if user.has_perm("assessments.view_cycles"):
         entries.append((_("Assessment cycles"), reverse("assessments:cycle_list")))
     if user.has_perm("assessments.manage_frameworks"):

@@ -176,6 +176,19 @@ class CenterCalendar(StatefulModel):
     def __str__(self):
         return f"{self.center} – {self.year}"
 
+    # --- Read as its centre by the permission predicates (centers.rules), and linked to its page ---
+
+    @property
+    def ward(self):
+        return self.center.ward
+
+    @property
+    def closed_on(self):
+        return self.center.closed_on
+
+    def get_absolute_url(self):
+        return reverse("centers:calendar", args=[self.center_id, self.year])
+
 
 class CalendarChange(StateChangeBase):
     """Append-only history of a calendar's publication."""

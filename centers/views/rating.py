@@ -171,13 +171,9 @@ def rating_undo(request, pk: int, year: int):
     return undo_page(request, rating, RATING_WORKFLOW, f"{rating.center.name} · {rating.year}")
 
 
-def rating_summary(request, center) -> dict:
-    """The rating block of the centre's page: the approved result of the year shown (``?year=``, else
-    this year), the latest earlier one, and a link to the rating for those who may open it."""
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = timezone.localdate().year
+def rating_summary(request, center, year: int) -> dict:
+    """The rating block of the centre's page: the approved result of the year shown, the latest
+    earlier one, and a link to the rating for those who may open it."""
     rating = rating_of(center, year)
     if rating is not None:
         rating.center = center  # the permission reads the centre's ward

@@ -32,4 +32,7 @@ def test_ward_page_shows_registered_sections_in_order_each_once(
 
 
 def test_the_assessments_app_registers_its_section():
-    assert sections._sections == ["assessments.views.ward_page.ward_assessments"]
+    assert sections._sections == [
+        "assessments.views.ward_page.ward_assessments",
+        "centers.views.ward_section.ward_center",
+    ]

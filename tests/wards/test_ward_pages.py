@@ -220,8 +220,8 @@ def test_ward_detail_queries_do_not_grow_with_members(
 
     # 1 session, 2 user, 3 the ward with cluster and district, 4 the user's roles
     # (rules), 5 the steering committee members, 6 the ward's assessments (the section the assessments
-    # app adds to the page).
-    with django_assert_num_queries(6):
+    # app adds to the page), 7 the ward's learning centre with its key figures (the centres app's section).
+    with django_assert_num_queries(7):
         response = client.get("/wards/P01/")
 
     assert len(response.context["members"]) == member_count

@@ -1,0 +1,40 @@
+"""What the centre's page shows of its year and of itself (the sections the "activities" part owns).
+
+``center_overview`` returns the context of the page's profile, board,
+partners and year-at-a-glance partials; the page's view merges it with the
+other parts' contexts. A fixed number of queries, whatever the data.
+"""
+
+from django.urls import reverse
+
+from centers.activity_queries import center_years
+from centers.calendar_workflow import calendar_of
+from centers.figures import center_figures
+from centers.models import CalendarState, MemberRole
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def center_overview(request, center, year: int) -> dict:
+    user = request.user
+    members = list(center.members.all())
+    board = [
+        (label, [member for member in members if member.role == role]) for role, label in MemberRole.choices
+    ]
+    calendar = calendar_of(center, year)
+    return {
+        "years": center_years(center),
+        "rooms": _lines(center.rooms),
+        "equipment": _lines(center.equipment),
+        "board": board,
+        "has_members": bool(members),
+        "partners": list(center.partners.select_related("unit")),
+        "figures": center_figures(center, year),
+        "activities_url": reverse("centers:activity_list", args=[center.pk]) + f"?year={year}",
+        "calendar_url": reverse("centers:calendar", args=[center.pk, year]),
+        "calendar_published": calendar.state == CalendarState.PUBLISHED,
+        "can_edit_center": user.has_perm("centers.change_center", center),
+        "can_manage_activities": user.has_perm("centers.manage_activities", center),
+    }
