@@ -1,9 +1,11 @@
 """Business rules of the ward's self-assessment dossier (steps 1 and 2)."""
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
@@ -241,6 +243,44 @@ def _write_self_score(
     score.version += 1
     score.save()
     return score
+
+
+def attach_generated_evidence(
+    assessment: Assessment, criterion: Criterion, actor, *, topic: str, name: str, content: bytes
+) -> EvidenceFile:
+    """Attach a PDF the portal generated (the learning centre's summary) as evidence of ``criterion``.
+
+    Generating it again replaces the earlier generated file of the same topic,
+    so the dossier holds the latest figures once; uploaded and carried-over
+    files are left alone. Same lock and permission as any dossier edit.
+    """
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = _lock_for_dossier_edit(assessment, actor)
+            replaced = list(locked.evidence.filter(criterion=criterion, generated_from=topic))
+            evidence = EvidenceFile(
+                assessment=locked,
+                criterion=criterion,
+                original_name=name,
+                content_type="application/pdf",
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                uploaded_by=actor,
+                generated_from=topic,
+            )
+            evidence.file.save(name, ContentFile(content), save=False)
+            stored.append(evidence.file.name)
+            evidence.save()
+            for old in replaced:
+                old_name = old.file.name
+                old.delete()
+                if not EvidenceFile.objects.filter(file=old_name).exists():
+                    transaction.on_commit(lambda old_name=old_name: private_storage.delete(old_name))
+    except BaseException:
+        _delete_stored_files(stored)
+        raise
+    return evidence
 
 
 def delete_evidence(evidence: EvidenceFile, actor) -> None:

@@ -31,6 +31,11 @@ urlpatterns = [
         name="carry_over",
     ),
     path(
+        "assessments/<int:pk>/criteria/<int:number>/center-summary/",
+        dossier.attach_center_summary,
+        name="attach_center_summary",
+    ),
+    path(
         "assessments/<int:pk>/evidence/<int:evidence_pk>/",
         dossier.evidence_download,
         name="evidence_download",

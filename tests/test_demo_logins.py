@@ -1,17 +1,20 @@
 """Every demo account logs in with the README's password and lands where its work is, in Vietnamese."""
 
+from collections import Counter
 from io import StringIO
 
 from django.core.management import call_command
 from django.test import Client
 
 from assessments.models import Assessment, AssessmentState
+from centers.models import Activity, Center, CenterRating, Learner, RatingState, RegisterPerson
 from wards.demo import DEMO_PASSWORD
 
 # username → (landing page, a menu label that role must see); "P01 2018" is that ward's assessment of 2018.
 LANDINGS = {
     "canbo.p1": ("P01 2018", "Phường của tôi"),
     "chutich.p2": ("P02 2018", "Việc cần làm"),
+    "ttht.p1": ("/centers/ward/P01/", "Trung tâm HTCĐ"),
     "phonggd": ("/inbox/", "Tổng quan quận"),
     "khuyenhoc": ("/inbox/", "Kiểm tra"),
     "kiemtra1": ("/inbox/", "Kiểm tra"),
@@ -22,6 +25,8 @@ LANDINGS = {
 
 
 def landing(where: str) -> str:
+    if where.startswith("/centers/ward/"):
+        return Center.objects.get(ward__code=where.split("/")[3], closed_on=None).get_absolute_url()
     if where.startswith("/"):
         return where
     code, year = where.split()
@@ -48,3 +53,12 @@ def test_demo_users_log_in_and_see_their_menu_and_the_demo_spans_every_step(db, 
     assert set(Assessment.objects.filter(cycle__year=2017).values_list("state", flat=True)) == {
         AssessmentState.PUBLISHED
     }
+
+    # Every ward's centre has its 2017 and 2018: dozens of activities, hundreds of learners, a register.
+    activities = Counter(Activity.objects.values_list("center__ward__code", "year"))
+    assert len(activities) == 30 and min(activities.values()) >= 20
+    learners = Counter(Learner.objects.values_list("center__ward__code", flat=True))
+    assert len(learners) == 15 and min(learners.values()) >= 100
+    register = Counter(RegisterPerson.objects.values_list("ward__code", flat=True))
+    assert len(register) == 15 and min(register.values()) >= 250
+    assert set(CenterRating.objects.filter(year=2017).values_list("state", flat=True)) == {RatingState.APPROVED}

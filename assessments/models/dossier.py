@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.models.assessment import Assessment
 from assessments.models.framework import Criterion
 from assessments.storage import document_upload_to, evidence_upload_to
-from centers.summaries import Topic
+from centers.topics import Topic
 from engines.storage import private_storage_callable
 
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from centers.summaries import Topic
+from centers.topics import Topic
 
 
 class ScoringMode(models.TextChoices):

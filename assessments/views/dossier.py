@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from assessments import center_evidence
 from assessments.dossier import (
     StaleSelfScore,
     apply_self_scores,
@@ -121,6 +122,7 @@ def criterion_edit(request, pk: int, number: int):
             "score": score,
             "stale": stale,
             "previous_year": assessment.cycle.year - 1,
+            "center_summary": center_evidence.criterion_summary(assessment, criterion),
         },
     )
 
@@ -147,6 +149,23 @@ def carry_over(request, pk: int, number: int):
             request,
             _("There is no evidence from %(year)s left to carry over.") % {"year": assessment.cycle.year - 1},
         )
+    return redirect("assessments:criterion_edit", pk=assessment.pk, number=criterion.number)
+
+
+@require_POST
+def attach_center_summary(request, pk: int, number: int):
+    """Attach the learning centre's summary for this criterion as a generated PDF report."""
+    assessment = visible_assessment_or_404(request.user, pk)
+    require_perm(request, "assessments.edit_dossier", assessment)
+    criterion = criterion_or_404(assessment, number)
+    if not criterion.center_topic:
+        raise Http404
+    evidence = center_evidence.attach_center_summary(assessment, criterion, request.user)
+    messages.success(
+        request,
+        _("The learning centre's summary has been attached as evidence: %(name)s.")
+        % {"name": evidence.original_name},
+    )
     return redirect("assessments:criterion_edit", pk=assessment.pk, number=criterion.number)
 
 

@@ -175,4 +175,8 @@ def test_seed_demo_accounts_log_in_and_land_on_their_page(client):
 def test_seeders_run_in_app_order_each_once():
     register_demo_seeder("assessments.demo.seed_cycles")  # the assessments app registered it already
 
-    assert demo_seeders() == ["wards.demo.seed_district", "assessments.demo.seed_cycles"]
+    assert demo_seeders() == [
+        "wards.demo.seed_district",
+        "assessments.demo.seed_cycles",
+        "centers.demo.seed_centers",
+    ]
