@@ -218,8 +218,9 @@ def _seed_register(ward: Ward, number: int, director: User) -> None:
         for row in rows
     ]
     source = "pcgd_xmc"
-    import_register_rows(ward, director, earlier, source=source, as_of=datetime.date(2017, 6, 30))
-    import_register_rows(ward, director, rows, source=source, as_of=datetime.date(2018, 6, 30))
+    for as_of, people in ((datetime.date(2017, 6, 30), earlier), (datetime.date(2018, 6, 30), rows)):
+        name = f"pcgd-xmc-{ward.code}-{as_of:%Y%m%d}.xlsx"
+        import_register_rows(ward, director, people, source=source, as_of=as_of, file_name=name)
 
 
 def _seed_learning_models(ward: Ward, number: int, director: User) -> None:

@@ -62,12 +62,34 @@ def _workbook(title: str, headers: list[str], rows: list[list], widths: list[int
     return output.getvalue()
 
 
-def comparison_xlsx(rows: list[ComparisonRow], total: Figures) -> bytes:
+def comparison_xlsx(rows: list[ComparisonRow], total: Figures, standards) -> bytes:
     """One line per centre as on the comparison page, and the total line."""
-    headers = [pgettext("administrative unit", "Ward"), _("Learning centre"), *figure_headers()]
-    lines = [[row.center.ward.name, row.center.name, *figure_values(row.figures)] for row in rows]
+    headers = [
+        pgettext("administrative unit", "Ward"),
+        _("Learning centre"),
+        *figure_headers(),
+        *(f"{standard.get_level_display()} (%)" for standard in standards),
+        _("Learning families (%)"),
+        _("Year-end rating"),
+    ]
+    lines = [
+        [
+            row.center.ward.name,
+            row.center.name,
+            *figure_values(row.figures),
+            *(_literacy_cell(row, index) for index in range(len(standards))),
+            row.learning_families,
+            row.rating.result if row.rating else "",
+        ]
+        for row in rows
+    ]
     lines.append([_("Total"), "", *figure_values(total)])
-    return _workbook(_("Learning centres"), headers, lines, [18, 40, *[14] * 6])
+    widths = [18, 40, *[14] * 6, *[18] * len(standards), 16, 16]
+    return _workbook(_("Learning centres"), headers, lines, widths)
+
+
+def _literacy_cell(row: ComparisonRow, index: int):
+    return row.literacy[index].percent if index < len(row.literacy) else None
 
 
 def activities_xlsx(activities) -> bytes:

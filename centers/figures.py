@@ -20,11 +20,12 @@ ever leaves this module.
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractMonth
 
-from centers.models import Activity, ActivityGroup, Center, Learner, Session
+from centers.models import Activity, ActivityGroup, Center, CenterRating, Learner, Session
 
 MONTHS = range(1, 13)
 Attendee = Session.attendees.through
@@ -138,10 +139,13 @@ def center_figures(center: Center, year: int) -> CenterFigures:
 
 @dataclass
 class ComparisonRow:
-    """One centre's line of the district comparison; more columns (literacy, rating) are added as fields."""
+    """One centre's line of the district comparison; ``centers.comparison`` fills the other columns."""
 
     center: Center
     figures: Figures = field(default_factory=Figures)
+    literacy: list = field(default_factory=list)  # the ward's ``StandardStatus`` per literacy standard
+    learning_families: Decimal | None = None  # share of families recognised as learning families
+    rating: CenterRating | None = None  # the approved year-end rating
 
 
 def comparison_centers(cluster=None):

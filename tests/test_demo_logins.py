@@ -61,4 +61,6 @@ def test_demo_users_log_in_and_see_their_menu_and_the_demo_spans_every_step(db, 
     assert len(learners) == 15 and min(learners.values()) >= 100
     register = Counter(RegisterPerson.objects.values_list("ward__code", flat=True))
     assert len(register) == 15 and min(register.values()) >= 250
-    assert set(CenterRating.objects.filter(year=2017).values_list("state", flat=True)) == {RatingState.APPROVED}
+    assert set(CenterRating.objects.filter(year=2017).values_list("state", flat=True)) == {
+        RatingState.APPROVED
+    }

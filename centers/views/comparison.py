@@ -9,9 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from centers.activity_queries import chosen_year, current_year
+from centers.comparison import compare_centers
 from centers.exports import comparison_xlsx
-from centers.figures import Figures, district_comparison
+from centers.figures import Figures
 from centers.forms.center import wards_without_center
+from centers.literacy import current_standards
 from centers.views.common import xlsx_response
 from wards.models import CENTER_ROLES, WARD_ROLES, Cluster
 from wards.permissions import require_perm
@@ -37,7 +39,7 @@ def comparison(request):
             return redirect("centers:of_ward", user.ward.code)
         raise PermissionDenied("centers.view_comparison")
     year, cluster = chosen_year(request), _cluster(request)
-    rows = district_comparison(year, cluster=cluster)
+    rows = compare_centers(year, cluster=cluster)
     query = request.GET.urlencode()
     return render(
         request,
@@ -48,6 +50,7 @@ def comparison(request):
             "clusters": Cluster.objects.all(),
             "cluster": cluster,
             "rows": rows,
+            "standards": current_standards(year),
             "total": _total(rows),
             "export_url": reverse("centers:comparison_export") + (f"?{query}" if query else ""),
             "wards_without_center": list(
@@ -61,6 +64,8 @@ def comparison(request):
 def comparison_export(request):
     require_perm(request, "centers.view_comparison")
     year, cluster = chosen_year(request), _cluster(request)
-    rows = district_comparison(year, cluster=cluster)
+    rows = compare_centers(year, cluster=cluster)
     suffix = f"-cum-{cluster.number}" if cluster else ""
-    return xlsx_response(comparison_xlsx(rows, _total(rows)), f"so-sanh-tthtcd-{year}{suffix}.xlsx")
+    return xlsx_response(
+        comparison_xlsx(rows, _total(rows), current_standards(year)), f"so-sanh-tthtcd-{year}{suffix}.xlsx"
+    )
