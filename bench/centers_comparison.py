@@ -5,10 +5,13 @@ configured one, created and migrated here, destroyed at the end): 15 wards,
 each with an open learning centre of 200 activities × 20 sessions in the year
 — three in five of them classes with a list of 20 learners, 15 of whom come to
 each session; the others talks recorded as counts — inserted in bulk. Then it
-times ``centers.figures.district_comparison(year)`` and prints on stdout:
+times ``centers.figures.district_comparison(year)`` (the activity figures) and
+``centers.comparison.compare_centers(year)`` (the whole table the page shows:
+figures, literacy, learning families, ratings) and prints on stdout:
 
     build_s=<seconds to build the data>
     district_comparison_median_ms=<median of 15 runs, after one warm-up>
+    compare_centers_median_ms=<median of 15 runs of the whole table>
     center_figures_median_ms=<median of 15 runs of one centre's page figures>
 
 The target is a median of at most 150 ms for the comparison. Not a test: it
@@ -134,6 +137,7 @@ def main() -> int:
         _setup(Path(folder) / "bench-centers.sqlite3")
         from django.db import connection
 
+        from centers.comparison import compare_centers
         from centers.figures import center_figures, district_comparison
         from centers.models import Center
 
@@ -147,12 +151,14 @@ def main() -> int:
                 print(f"Unexpected data: {len(rows)} centres.", file=sys.stderr)
                 return 1
             comparison = _median_ms(lambda: district_comparison(YEAR))
+            table = _median_ms(lambda: compare_centers(YEAR))
             center = Center.objects.first()
             one_center = _median_ms(lambda: center_figures(center, YEAR))
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
     print(f"build_s={build:.1f}")
     print(f"district_comparison_median_ms={comparison:.1f}")
+    print(f"compare_centers_median_ms={table:.1f}")
     print(f"center_figures_median_ms={one_center:.1f}")
     return 0
 
