@@ -63,13 +63,6 @@ def reports_for_user(user) -> QuerySet[WardReport]:
     return reports.filter(visible)
 
 
-def check_year(year: int, *, latest: int) -> None:
-    if not FIRST_YEAR <= year <= latest:
-        raise ValidationError(
-            _("Choose a year between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": latest}
-        )
-
-
 def start_ward_report(ward: Ward, year: int, kind: str, actor) -> WardReport:
     """The ward's report on ``year`` or plan for ``year``: the existing one, or a new empty draft.
 
