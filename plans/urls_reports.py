@@ -6,7 +6,7 @@ Included by ``plans/urls.py`` (``app_name = "plans"``) or the root URLconf under
 
 from django.urls import path
 
-from plans.views import district_report, ward_reports
+from plans.views import briefings, district_report, ward_reports
 
 urlpatterns = [
     path("wards/<str:code>/reports/", ward_reports.ward_report_list, name="ward_reports_of_ward"),
@@ -24,4 +24,13 @@ urlpatterns = [
         district_report.district_report_download,
         name="district_report_pdf",
     ),
+    path("briefings/", briefings.briefing_list_current, name="briefing_list_current"),
+    path("briefings/year/<int:year>/", briefings.briefing_list, name="briefing_list"),
+    path("briefings/year/<int:year>/criteria/", briefings.emulation_texts, name="emulation_texts"),
+    path(
+        "briefings/year/<int:year>/cluster/<int:cluster>/quarter/<int:quarter>/",
+        briefings.briefing_record,
+        name="briefing_record",
+    ),
+    path("briefings/<int:pk>/", briefings.briefing_detail, name="briefing"),
 ]
