@@ -14,7 +14,7 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from centers.figures import center_figures
+from centers.figures import ComparisonRow, Figures, center_figures, district_comparison
 from centers.learning import learning_model_rates
 from centers.literacy import literacy_status
 from centers.models import ActivityGroup, Center, LearningModelKind, MemberRole
@@ -242,3 +242,16 @@ def summary_pdf(ward: Ward, year: int, topic: str) -> tuple[str, bytes]:
         frame = _frame(summary, timezone.localdate())
         pdf = render_pdf("centers/documents/topic_summary.html", {"doc": frame, "summary": summary})
     return f"TTHTCD-{ward.code}-{year}-{summary.topic.value}.pdf", pdf
+
+
+# --- The district's centres in a year, for the district's yearly report (plans, issue 11 "wardreports") ---
+
+
+def district_centre_figures(year: int) -> tuple[list[ComparisonRow], Figures]:
+    """Each open centre's figures of ``year`` (``district_comparison``, four queries) and their district total."""
+    rows = district_comparison(year)
+    total = Figures()
+    for row in rows:
+        for name in ("activities", "sessions", "attendances", "learners", "women", "ethnic_minority"):
+            setattr(total, name, getattr(total, name) + getattr(row.figures, name))
+    return rows, total

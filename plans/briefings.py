@@ -108,8 +108,7 @@ def _check(cluster: Cluster, year: int, quarter: int, wards_present, progress) -
             Ward.objects.filter(pk__in=outside).order_by("sort_key").values_list("name", flat=True)
         )
         problems.append(
-            _("%(wards)s is not a ward of %(cluster)s.")
-            % {"wards": names or outside, "cluster": cluster.name}
+            _("Not wards of %(cluster)s: %(wards)s.") % {"wards": names or outside, "cluster": cluster.name}
         )
     criteria = {criterion.pk for criterion in criteria_of_year(year)}
     if any(criterion_id not in criteria for _ward, criterion_id in progress):

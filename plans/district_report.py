@@ -4,7 +4,7 @@ For a year it gathers, in ward order, every report on that year and every plan
 for the next that a ward has sent (submitted or acknowledged; a draft or a
 returned text is not the ward's word yet) and names the wards still missing;
 the learning centres' figures of the year, per centre and summed for the
-district (``centers.figures.district_comparison``); and the published results
+district (``centers.summaries.district_centre_figures``); and the published results
 of the year's assessment, counted per classification. Aggregates only: no
 learner's or register person's name is read here.
 
@@ -21,7 +21,7 @@ from django.utils import translation
 
 from assessments.documents.district_side import draft_date_line, draft_number
 from assessments.public import PublicResult, results_of_year
-from centers.figures import ComparisonRow, Figures, district_comparison
+from centers.summaries import district_centre_figures
 from engines.documents.render import DocumentFrame, Signature, render_pdf
 from plans.models import WardReport, WardReportKind
 from plans.ward_reports import SENT_STATES
@@ -45,8 +45,8 @@ class DistrictReport:
     plans: list[WardReport]  # sent plans for ``year + 1``, in ward order
     missing_reports: list[MissingWard]
     missing_plans: list[MissingWard]
-    centers: list[ComparisonRow]
-    centers_total: Figures
+    centers: list  # centers.figures.ComparisonRow per open centre
+    centers_total: object  # centers.figures.Figures summed for the district
     results: list[PublicResult] = field(default_factory=list)
     classifications: list[tuple[str, int]] = field(default_factory=list)
 
@@ -71,14 +71,6 @@ def _split(wards: list[Ward], documents: dict[int, WardReport]) -> tuple[list[Wa
     return sent, missing
 
 
-def _sum(rows: list[ComparisonRow]) -> Figures:
-    total = Figures()
-    for row in rows:
-        for name in ("activities", "sessions", "attendances", "learners", "women", "ethnic_minority"):
-            setattr(total, name, getattr(total, name) + getattr(row.figures, name))
-    return total
-
-
 def compile_district_report(district: District, year: int) -> DistrictReport:
     """The district's report on ``year`` from its wards' sent reports and plans, the centres and the results.
 
@@ -93,7 +85,7 @@ def compile_district_report(district: District, year: int) -> DistrictReport:
         by_kind[document.kind][document.ward_id] = document
     reports, missing_reports = _split(wards, by_kind[WardReportKind.REPORT])
     plans, missing_plans = _split(wards, by_kind[WardReportKind.PLAN])
-    centers = district_comparison(year)
+    centers, centers_total = district_centre_figures(year)
     _criteria, results = results_of_year(year)
     counts = Counter(result.classification for result in results)
     return DistrictReport(
@@ -104,7 +96,7 @@ def compile_district_report(district: District, year: int) -> DistrictReport:
         missing_reports=missing_reports,
         missing_plans=missing_plans,
         centers=centers,
-        centers_total=_sum(centers),
+        centers_total=centers_total,
         results=results,
         classifications=sorted(counts.items(), key=lambda item: -item[1]),
     )

@@ -66,6 +66,13 @@ def navigation(request):
         entries.append((_("Centre ratings"), reverse("centers:rating_list_current")))
     if user.has_perm("centers.manage_catalogue"):
         entries.append((_("Learning centre settings"), reverse("centers:settings")))
+    # --- Plans: the wards' reports and plans, the cluster briefings (issue 11, "wardreports") ---
+    if user.ward_id and user.has_role(Role.WARD_OFFICER, Role.WARD_CHAIRMAN):
+        entries.append((_("Reports and plans"), reverse("plans:ward_reports_of_ward", args=[user.ward.code])))
+    if user.has_perm("plans.view_ward_reports"):
+        entries.append((_("Wards' reports"), reverse("plans:ward_reports_current")))
+    if user.has_perm("plans.view_briefings"):
+        entries.append((_("Cluster briefings"), reverse("plans:briefing_list_current")))
     # The admin site lets in active staff users only (superusers, system administrators made staff).
     if user.is_active and user.is_staff:
         entries.append((_("Administration"), reverse("admin:index")))
