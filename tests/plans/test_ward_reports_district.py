@@ -13,7 +13,7 @@ from plans.ward_reports import save_ward_report, start_ward_report
 from tests.centers.activity_data import class_with_sessions, health_talk
 from tests.factories import UserFactory, WardFactory
 from tests.helpers import pdf_text
-from tests.plans.test_ward_reports_path import TEXTS
+from tests.plans.report_data import TEXTS
 from wards.models import Role
 
 pytestmark = pytest.mark.django_db

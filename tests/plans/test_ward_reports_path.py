@@ -19,15 +19,9 @@ from plans.ward_report_workflow import WARD_REPORT_WORKFLOW
 from plans.ward_reports import SECTIONS, save_ward_report, start_ward_report
 from tests.centers.activity_data import class_with_sessions, health_talk
 from tests.helpers import vi
+from tests.plans.report_data import TEXTS
 
 pytestmark = pytest.mark.django_db
-
-TEXTS = {
-    "situation": "Trung tâm tổ chức 12 chuyên đề, 3 lớp xóa mù chữ.",
-    "shortcomings": "Cơ sở vật chất còn thiếu.",
-    "directions": "Duy trì hoạt động của Trung tâm.",
-    "proposals": "Đề nghị quận hỗ trợ tài liệu.",
-}
 
 
 def _post(client, url, data=None):

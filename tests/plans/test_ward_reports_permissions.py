@@ -6,7 +6,7 @@ from plans.models import WardReportKind
 from plans.ward_report_workflow import WARD_REPORT_WORKFLOW
 from plans.ward_reports import save_ward_report, start_ward_report
 from tests.helpers import pdf_text
-from tests.plans.test_ward_reports_path import TEXTS
+from tests.plans.report_data import TEXTS
 
 pytestmark = pytest.mark.django_db
 
