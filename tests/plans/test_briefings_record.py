@@ -49,6 +49,8 @@ def test_a_manager_records_a_briefing_with_its_progress_grid(
         f"note_{ward.pk}_{first.pk}": "Đã tổ chức 3 chuyên đề",
         f"level_{other_ward.pk}_{second.pk}": "behind",
     }
+    form = login(promotion_staff).get("/plans/briefings/year/2018/cluster/1/quarter/1/").content.decode()
+    assert f'name="level_{other_ward.pk}_{scheme[9].pk}"' in form.split('id="progress-grid"', 1)[1]
     response = login(promotion_staff).post("/plans/briefings/year/2018/cluster/1/quarter/1/", data)
     briefing = ClusterBriefing.objects.get()
     assert response.status_code == 302
