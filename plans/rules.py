@@ -44,9 +44,13 @@ ward_people = is_ward_officer | is_ward_chairman
 
 rules.add_perm("plans.view_plan", rules.is_authenticated)
 rules.add_perm("plans.manage_plan", is_system_admin | is_district_staff)
-rules.add_perm("plans.report_task", (is_district_side & works_in_task_unit) | (ward_people & works_in_task_ward))
+rules.add_perm(
+    "plans.report_task", (is_district_side & works_in_task_unit) | (ward_people & works_in_task_ward)
+)
 rules.add_perm("plans.view_ward_reports", is_district_side)
-rules.add_perm("plans.view_ward_report", (ward_people & works_in_report_ward) | (is_district_side & report_was_sent))
+rules.add_perm(
+    "plans.view_ward_report", (ward_people & works_in_report_ward) | (is_district_side & report_was_sent)
+)
 rules.add_perm("plans.edit_ward_report", is_ward_officer & works_in_report_ward)
 rules.add_perm("plans.submit_ward_report", ward_people & works_in_report_ward)
 rules.add_perm("plans.acknowledge_ward_report", is_district_staff)
