@@ -404,3 +404,14 @@ def copy_plan(plan: YearPlan, year: int, actor) -> YearPlan:
         copy.coordinating_units.set(task.coordinating_units.all())
         copy.criteria.set(task.criteria.all())
     return new
+
+
+@transaction.atomic
+def save_plan_document(
+    plan: YearPlan, actor, *, fields: dict, bases: Iterable[str], recipients: Iterable[str]
+):
+    """The plan page's one save: its fields, its bases and its distribution list together, or nothing."""
+    update_plan(plan, actor, **fields)
+    set_bases(plan, actor, bases)
+    set_recipients(plan, actor, recipients)
+    return plan
