@@ -67,6 +67,11 @@ class TaskLine:
     responsible: str
     coordinating: str
 
+    @property
+    def sentence(self) -> str:
+        """The text without its final full stop: the line ends with "(when)." as the plan writes it."""
+        return self.text.rstrip().rstrip(".")
+
 
 def _task_lines(tasks) -> list[TaskLine]:
     lines: list[TaskLine] = []
