@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("wards.urls")),
     path("", include("assessments.urls")),
     path("centers/", include("centers.urls")),
+    path("plans/", include("plans.urls")),  # the yearly plan (issue 11)
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -53,6 +53,11 @@ def navigation(request):
     # --- The district's comparison of its learning centres (issue 10, "activities") ---
     if user.has_perm("centers.view_comparison"):
         entries.append((pgettext_lazy("menu", "Learning centres"), reverse("centers:list")))
+    # --- The district's yearly plan (issue 11, "plan") ---
+    if user.has_perm("plans.view_plan") and (
+        user.has_perm("wards.view_district_overview") or (user.ward_id and user.has_role(*WARD_ROLES))
+    ):
+        entries.append((pgettext_lazy("menu", "Plans"), reverse("plans:index")))
     if user.has_perm("assessments.view_cycles"):
         entries.append((_("Assessment cycles"), reverse("assessments:cycle_list")))
     if user.has_perm("assessments.manage_frameworks"):

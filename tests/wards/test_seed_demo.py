@@ -179,4 +179,5 @@ def test_seeders_run_in_app_order_each_once():
         "wards.demo.seed_district",
         "assessments.demo.seed_cycles",
         "centers.demo.seed_centers",
+        "plans.demo.seed_plans",
     ]
