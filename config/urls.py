@@ -8,12 +8,10 @@ urlpatterns = [
     path("", include("wards.urls")),
     path("", include("assessments.urls")),
     path("centers/", include("centers.urls")),
-    path("plans/", include("plans.urls")),  # the yearly plan (issue 11)
+    path("plans/", include("plans.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
-    # --- TEMPORARY (helper "wardreports", issue 11): the lead includes plans/urls_reports.py from plans/urls.py ---
-    path("plans/", include(("plans.urls_reports", "plans"))),
 ]
 
 admin.site.site_header = admin.site.site_title = settings.PORTAL_NAME

@@ -11,5 +11,6 @@ class PlansConfig(AppConfig):
     verbose_name = _("Yearly plans")
 
     def ready(self):
-        # --- The yearly plan ("plan"): the 2018 plan of the demo ---
+        # The 2018 plan of the demo, then the wards' reports and plans and the clusters' briefings.
         register_demo_seeder("plans.demo.seed_plans")
+        register_demo_seeder("plans.demo_reports.seed_ward_reports")

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from plans.urls_reports import urlpatterns as report_urlpatterns
 from plans.views import documents, plan, tasks, timeline
 
 app_name = "plans"
@@ -19,3 +20,6 @@ urlpatterns = [
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", tasks.task_edit, name="task_edit"),
 ]
+
+# The wards' reports and plans, the district's compiled report, the clusters' briefings.
+urlpatterns += report_urlpatterns

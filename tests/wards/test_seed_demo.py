@@ -180,4 +180,5 @@ def test_seeders_run_in_app_order_each_once():
         "assessments.demo.seed_cycles",
         "centers.demo.seed_centers",
         "plans.demo.seed_plans",
+        "plans.demo_reports.seed_ward_reports",
     ]
