@@ -13,6 +13,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# --- TEMPORARY (issue 11, "progress" helper): the task progress pages until plans/urls.py includes them ---
+urlpatterns += [path("plans/", include("plans.urls_progress_standalone", namespace="plans"))]
+
 admin.site.site_header = admin.site.site_title = settings.PORTAL_NAME
 
 # Error pages in the portal's layout and language (config/errors.py).
