@@ -1,5 +1,6 @@
 from django.urls import path
 
+from plans.urls_progress import urlpatterns as progress_urlpatterns
 from plans.urls_reports import urlpatterns as report_urlpatterns
 from plans.views import documents, plan, tasks, timeline
 
@@ -23,3 +24,6 @@ urlpatterns = [
 
 # The wards' reports and plans, the district's compiled report, the clusters' briefings.
 urlpatterns += report_urlpatterns
+
+# A task's progress: notes, evidence, event records, its workflow steps.
+urlpatterns += progress_urlpatterns

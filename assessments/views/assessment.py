@@ -52,6 +52,7 @@ from assessments.workflow import (
     no_longer_possible,
     perform_transition,
 )
+from wards.inbox_sections import inbox_sections
 from wards.permissions import require_perm
 
 S = AssessmentState
@@ -302,13 +303,19 @@ def _send_dossier(request, pk, action):
 def inbox(request):
     """What waits for the user: counts per kind of work, then one row per piece of work with its actions.
 
-    Rows come soonest due first; the page also says how many notifications are unread.
+    Rows come soonest due first; the page also says how many notifications are unread. The apps
+    above add their own sections below (``wards.inbox_sections``: the plan's tasks of the user's unit).
     """
     rows = inbox_rows(request.user)
     return render(
         request,
         "assessments/inbox.html",
-        {"rows": rows, "counts": inbox_counts(rows), "unread": unread_count(request.user)},
+        {
+            "rows": rows,
+            "counts": inbox_counts(rows),
+            "unread": unread_count(request.user),
+            "sections": inbox_sections(request),
+        },
     )
 
 

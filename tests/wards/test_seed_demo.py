@@ -180,5 +180,6 @@ def test_seeders_run_in_app_order_each_once():
         "assessments.demo.seed_cycles",
         "centers.demo.seed_centers",
         "plans.demo.seed_plans",
+        "plans.demo_progress.seed_task_progress",
         "plans.demo_reports.seed_ward_reports",
     ]

@@ -1,4 +1,7 @@
-"""``python manage.py send_reminders [--today DD/MM/YYYY]``: deadline reminders (cron, once a day)."""
+"""``python manage.py send_reminders [--today DD/MM/YYYY]``: deadline reminders (cron, once a day).
+
+The dossiers' own, then every sender registered in ``wards.reminders`` (the plan's overdue tasks).
+"""
 
 import datetime
 
@@ -6,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from assessments.reminders import send_reminders
+from wards.reminders import send_registered_reminders
 
 
 class Command(BaseCommand):
@@ -19,4 +23,6 @@ class Command(BaseCommand):
             day = datetime.datetime.strptime(today, "%d/%m/%Y").date() if today else timezone.localdate()
         except ValueError:
             raise CommandError("--today must be DD/MM/YYYY.") from None
-        self.stdout.write(f"{send_reminders(day)} reminder(s) sent.")
+        # The dossiers' reminders, then those of the apps above (the plan's overdue tasks), never imported here.
+        sent = send_reminders(day) + send_registered_reminders(day)
+        self.stdout.write(f"{sent} reminder(s) sent.")
