@@ -244,7 +244,7 @@ def summary_pdf(ward: Ward, year: int, topic: str) -> tuple[str, bytes]:
     return f"TTHTCD-{ward.code}-{year}-{summary.topic.value}.pdf", pdf
 
 
-# --- The district's centres in a year, for the district's yearly report (plans, issue 11 "wardreports") ---
+# The district's centres in a year, for the district's yearly report.
 
 
 def district_centre_figures(year: int) -> tuple[list[ComparisonRow], Figures]:

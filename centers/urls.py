@@ -1,13 +1,26 @@
 from django.urls import path
 
-from centers.views import activities, calendar, center, comparison, learners, profile, sessions
+from centers.views import (
+    activities,
+    calendar,
+    center,
+    comparison,
+    learners,
+    learning,
+    profile,
+    rating,
+    register,
+    rubrics,
+    sessions,
+    settings,
+)
 
 app_name = "centers"
 
 urlpatterns = [
     path("ward/<str:code>/", center.center_of_ward, name="of_ward"),
     path("<int:pk>/", center.center_detail, name="detail"),
-    # --- The centre, its activities, sessions and calendar; the district comparison ("activities") ---
+    # The centre, its activities, sessions and calendar; the district comparison.
     path("", comparison.comparison, name="list"),
     path("export.xlsx", comparison.comparison_export, name="comparison_export"),
     path("new/", profile.center_create, name="create"),
@@ -46,9 +59,7 @@ urlpatterns = [
     path("<int:pk>/calendar/<int:year>/undo/", calendar.calendar_undo, name="calendar_undo"),
 ]
 
-# --- Year-end rating and the centres' reference data ------------------------------------------------
-from centers.views import rating, rubrics, settings  # noqa: E402
-
+# The year-end rating and the centres' reference data.
 urlpatterns += [
     path("ratings/", rating.rating_list_current, name="rating_list_current"),
     path("ratings/<int:year>/", rating.rating_list, name="rating_list"),
@@ -73,9 +84,7 @@ urlpatterns += [
     path("settings/rubrics/<int:pk>/copy/", rubrics.rubric_copy, name="rubric_copy"),
 ]
 
-# --- The literacy register and the learning models (branch "register") ---
-from centers.views import learning, register  # noqa: E402
-
+# The literacy register and the learning models.
 urlpatterns += [
     path("<int:pk>/register/", register.register_page, name="register"),
     path("<int:pk>/register/people/<int:person_pk>/", register.person_detail, name="register_person"),

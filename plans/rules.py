@@ -58,5 +58,5 @@ rules.add_perm("plans.compile_district_report", is_district_staff | is_district_
 rules.add_perm("plans.manage_briefings", is_system_admin | is_district_staff)
 rules.add_perm("plans.undo_transition", is_system_admin)
 
-# --- The cluster briefings' pages (issue 11, "wardreports"): the district side and the wards' people read them.
+# The cluster briefings' pages: the district side and the wards' people read them.
 rules.add_perm("plans.view_briefings", is_district_side | ward_people)

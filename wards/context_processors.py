@@ -50,10 +50,9 @@ def navigation(request):
         entries.append((_("Inspections"), reverse("assessments:inspection_plan_list")))
     entries.append((_("Wards"), reverse("wards:list")))
     entries.append((pgettext_lazy("menu", "Published results"), reverse("assessments:public_index")))
-    # --- The district's comparison of its learning centres (issue 10, "activities") ---
+    # The district's comparison of its learning centres, and its yearly plan.
     if user.has_perm("centers.view_comparison"):
         entries.append((pgettext_lazy("menu", "Learning centres"), reverse("centers:list")))
-    # --- The district's yearly plan (issue 11, "plan") ---
     if user.has_perm("plans.view_plan") and (
         user.has_perm("wards.view_district_overview") or (user.ward_id and user.has_role(*WARD_ROLES))
     ):
@@ -71,7 +70,7 @@ def navigation(request):
         entries.append((_("Centre ratings"), reverse("centers:rating_list_current")))
     if user.has_perm("centers.manage_catalogue"):
         entries.append((_("Learning centre settings"), reverse("centers:settings")))
-    # --- Plans: the wards' reports and plans, the cluster briefings (issue 11, "wardreports") ---
+    # The wards' reports and plans, the clusters' briefings.
     if user.ward_id and user.has_role(Role.WARD_OFFICER, Role.WARD_CHAIRMAN):
         entries.append((_("Reports and plans"), reverse("plans:ward_reports_of_ward", args=[user.ward.code])))
     if user.has_perm("plans.view_ward_reports"):

@@ -17,7 +17,7 @@ from plans.models.plan import (
     YearPlan,
 )
 from plans.models.progress import TaskEvent, TaskEventAttendance, TaskEvidence, TaskReport
-from plans.models.reminder import TaskReminder  # issue 11, "progress": overdue reminders sent
+from plans.models.reminder import TaskReminder
 from plans.models.ward_report import WardReport, WardReportChange, WardReportKind, WardReportState
 
 __all__ = [
