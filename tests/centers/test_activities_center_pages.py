@@ -192,3 +192,17 @@ def test_a_ward_without_a_centre_shows_a_link_to_create_one_to_the_district_only
     url = reverse("wards:detail", args=[ward.code])
     assert reverse("centers:create") + "?ward=P01" in login(education_staff).get(url).content.decode()
     assert 'id="ward-center"' not in login(steering_member).get(url).content.decode()
+
+
+def test_an_empty_year_points_to_the_latest_year_with_activities(login, center, center_director):
+    health_talk(center, center_director, day=date(2017, 5, 2))
+    health_talk(center, center_director, day=date(2018, 4, 10))
+    client = login(center_director)
+
+    empty = client.get(reverse("centers:detail", args=[center.pk]) + "?year=2020")
+    assert empty.context["earlier_year"] == 2018
+    assert "Xem năm 2018, năm gần nhất có hoạt động" in empty.content.decode()
+
+    busy = client.get(reverse("centers:detail", args=[center.pk]) + "?year=2018")
+    assert busy.context["earlier_year"] is None
+    assert 'id="earlier-year"' not in busy.content.decode()
