@@ -1,7 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from plans.task_panels import register_task_panel
 from wards.inbox_sections import register_inbox_section
 from wards.reminders import register_reminder_sender
 from wards.seeders import register_demo_seeder
@@ -20,4 +19,3 @@ class PlansConfig(AppConfig):
         register_demo_seeder("plans.demo_reports.seed_ward_reports")
         register_reminder_sender("plans.reminders.send_overdue_task_reminders")
         register_inbox_section("plans.inbox.my_tasks_section")
-        register_task_panel("plans.views.progress.progress_panel")

@@ -13,7 +13,7 @@ from plans.forms import TaskForm
 from plans.overdue import district_today, is_overdue
 from plans.planning import add_task, update_task
 from plans.queries import plan_or_404, task_or_404, tasks_of_plan
-from plans.task_panels import task_panels
+from plans.views.progress import progress_panel
 from wards.permissions import require_perm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,7 +64,7 @@ def task_export(request, year, fmt):
 
 
 def task_detail(request, pk):
-    """The task, its periods, units, criteria and status; the progress panels follow (``task_panels``)."""
+    """The task, its periods, units, criteria and status, then its progress (``progress_panel``)."""
     task = task_or_404(pk)
     require_perm(request, "plans.view_plan", task.plan)
     return render(
@@ -74,7 +74,7 @@ def task_detail(request, pk):
             "task": task,
             "plan": task.plan,
             "overdue": is_overdue(task, district_today()),
-            "panels": task_panels(request, task),
+            "progress_panel": progress_panel(request, task),
             "can_manage": request.user.has_perm("plans.manage_plan", task.plan),
         },
     )
