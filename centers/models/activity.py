@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from centers.models.center import Center, Partner
-from wards.text import strip_diacritics
+from centers.models.people import SearchableName
 
 
 class ActivityGroup(models.TextChoices):
@@ -110,7 +110,7 @@ class Gender(models.TextChoices):
     MALE = "M", _("Male")
 
 
-class Learner(models.Model):
+class Learner(SearchableName):
     """A person who attends a centre's classes: personal data, seen only by the ward's and education staff."""
 
     center = models.ForeignKey(Center, on_delete=models.PROTECT, related_name="learners")
@@ -121,7 +121,6 @@ class Learner(models.Model):
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
     ethnic_minority = models.BooleanField(_("ethnic minority"), default=False)
     residential_group = models.CharField(_("residential group"), max_length=60, blank=True)
-    search_name = models.CharField(max_length=120, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("learner")
@@ -130,12 +129,6 @@ class Learner(models.Model):
 
     def __str__(self):
         return self.full_name
-
-    def save(self, *args, **kwargs):
-        self.search_name = strip_diacritics(self.full_name)
-        if kwargs.get("update_fields") and "full_name" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
-        super().save(*args, **kwargs)
 
 
 class Session(models.Model):

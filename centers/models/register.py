@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from centers.models.activity import Gender
+from centers.models.people import SearchableName
 from wards.models import Ward
-from wards.text import strip_diacritics
 
 
 class LiteracyLevel(models.TextChoices):
@@ -49,7 +49,7 @@ class RegisterImport(models.Model):
         return f"{self.ward} – {self.as_of:%d/%m/%Y}"
 
 
-class RegisterPerson(models.Model):
+class RegisterPerson(SearchableName):
     """One line of the literacy register (sổ theo dõi xóa mù chữ): personal data.
 
     ``person_code`` is the identifier of the source system when it gives one;
@@ -79,7 +79,6 @@ class RegisterPerson(models.Model):
         help_text=_("Cleared when a later import no longer lists the person"),
     )
     last_import = models.ForeignKey(RegisterImport, on_delete=models.PROTECT, related_name="+")
-    search_name = models.CharField(max_length=120, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("person in the register")
@@ -89,12 +88,6 @@ class RegisterPerson(models.Model):
 
     def __str__(self):
         return self.full_name
-
-    def save(self, *args, **kwargs):
-        self.search_name = strip_diacritics(self.full_name)
-        if kwargs.get("update_fields") and "full_name" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
-        super().save(*args, **kwargs)
 
 
 class LiteracyChange(models.Model):
