@@ -19,7 +19,7 @@ from assessments.models import (
     DossierDocument,
     EvidenceFile,
 )
-from engines.storage import private_storage
+from engines.storage import private_storage, removed_on_failure
 from engines.uploads import CheckedUpload
 
 
@@ -177,11 +177,6 @@ def check_score_has_evidence(criterion: Criterion, points: Decimal | None, evide
         )
 
 
-def _delete_stored_files(names: list[str]) -> None:
-    for name in names:
-        private_storage.delete(name)
-
-
 def save_criterion_self_assessment(
     assessment: Assessment,
     criterion: Criterion,
@@ -200,33 +195,28 @@ def save_criterion_self_assessment(
     other. ``uploads`` have passed ``engines.uploads.check_upload``. If
     anything fails, no row is written and the files already stored are removed again.
     """
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            locked = _lock_for_dossier_edit(assessment, actor)
-            score = locked.self_scores.filter(criterion=criterion).first()
-            if (score.version if score else 0) != expected_version:
-                raise StaleSelfScore(_("Someone else changed this score while you were editing it."))
-            existing = locked.evidence.filter(criterion=criterion).count()
-            check_score_has_evidence(criterion, points, existing + len(uploads))
-            score = _write_self_score(locked, criterion, score, actor, points=points, comment=comment)
-            for upload in uploads:
-                evidence = EvidenceFile(
-                    assessment=locked,
-                    criterion=criterion,
-                    original_name=upload.original_name,
-                    content_type=upload.content_type,
-                    size=upload.size,
-                    sha256=upload.sha256,
-                    uploaded_by=actor,
-                )
-                evidence.file.save(upload.original_name, upload.file, save=False)
-                stored.append(evidence.file.name)
-                evidence.save()
-            recompute_self_total(locked)
-    except BaseException:
-        _delete_stored_files(stored)
-        raise
+    with removed_on_failure() as stored, transaction.atomic():
+        locked = _lock_for_dossier_edit(assessment, actor)
+        score = locked.self_scores.filter(criterion=criterion).first()
+        if (score.version if score else 0) != expected_version:
+            raise StaleSelfScore(_("Someone else changed this score while you were editing it."))
+        existing = locked.evidence.filter(criterion=criterion).count()
+        check_score_has_evidence(criterion, points, existing + len(uploads))
+        score = _write_self_score(locked, criterion, score, actor, points=points, comment=comment)
+        for upload in uploads:
+            evidence = EvidenceFile(
+                assessment=locked,
+                criterion=criterion,
+                original_name=upload.original_name,
+                content_type=upload.content_type,
+                size=upload.size,
+                sha256=upload.sha256,
+                uploaded_by=actor,
+            )
+            evidence.file.save(upload.original_name, upload.file, save=False)
+            stored.append(evidence.file.name)
+            evidence.save()
+        recompute_self_total(locked)
     assessment.self_total = locked.self_total
     return score
 
@@ -254,32 +244,27 @@ def attach_generated_evidence(
     so the dossier holds the latest figures once; uploaded and carried-over
     files are left alone. Same lock and permission as any dossier edit.
     """
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            locked = _lock_for_dossier_edit(assessment, actor)
-            replaced = list(locked.evidence.filter(criterion=criterion, generated_from=topic))
-            evidence = EvidenceFile(
-                assessment=locked,
-                criterion=criterion,
-                original_name=name,
-                content_type="application/pdf",
-                size=len(content),
-                sha256=hashlib.sha256(content).hexdigest(),
-                uploaded_by=actor,
-                generated_from=topic,
-            )
-            evidence.file.save(name, ContentFile(content), save=False)
-            stored.append(evidence.file.name)
-            evidence.save()
-            for old in replaced:
-                old_name = old.file.name
-                old.delete()
-                if not EvidenceFile.objects.filter(file=old_name).exists():
-                    transaction.on_commit(lambda old_name=old_name: private_storage.delete(old_name))
-    except BaseException:
-        _delete_stored_files(stored)
-        raise
+    with removed_on_failure() as stored, transaction.atomic():
+        locked = _lock_for_dossier_edit(assessment, actor)
+        replaced = list(locked.evidence.filter(criterion=criterion, generated_from=topic))
+        evidence = EvidenceFile(
+            assessment=locked,
+            criterion=criterion,
+            original_name=name,
+            content_type="application/pdf",
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=actor,
+            generated_from=topic,
+        )
+        evidence.file.save(name, ContentFile(content), save=False)
+        stored.append(evidence.file.name)
+        evidence.save()
+        for old in replaced:
+            old_name = old.file.name
+            old.delete()
+            if not EvidenceFile.objects.filter(file=old_name).exists():
+                transaction.on_commit(lambda old_name=old_name: private_storage.delete(old_name))
     return evidence
 
 
@@ -326,25 +311,20 @@ def save_dossier_document(
 
     The date must be plausible for the cycle (``check_plausible_date``).
     """
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            locked = _lock_for_dossier_edit(assessment, actor)
-            check_plausible_date(locked.cycle, issued_on)
-            document, _created = DossierDocument.objects.get_or_create(assessment=locked, kind=kind)
-            document.assessment = locked
-            document.number, document.issued_on, document.signer = number, issued_on, signer
-            replaced = document.scan.name if scan is not None else ""
-            if scan is not None:
-                document.scan.save(scan.original_name, scan.file, save=False)
-                stored.append(document.scan.name)
-                document.scan_name = scan.original_name
-            document.save()
-            if replaced:
-                transaction.on_commit(lambda: private_storage.delete(replaced))
-    except BaseException:
-        _delete_stored_files(stored)
-        raise
+    with removed_on_failure() as stored, transaction.atomic():
+        locked = _lock_for_dossier_edit(assessment, actor)
+        check_plausible_date(locked.cycle, issued_on)
+        document, _created = DossierDocument.objects.get_or_create(assessment=locked, kind=kind)
+        document.assessment = locked
+        document.number, document.issued_on, document.signer = number, issued_on, signer
+        replaced = document.scan.name if scan is not None else ""
+        if scan is not None:
+            document.scan.save(scan.original_name, scan.file, save=False)
+            stored.append(document.scan.name)
+            document.scan_name = scan.original_name
+        document.save()
+        if replaced:
+            transaction.on_commit(lambda: private_storage.delete(replaced))
     return document
 
 

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from engines.storage import private_storage
+from engines.storage import private_storage, removed_on_failure
 from engines.uploads import CheckedUpload
 from plans.models import PlanTask, TaskEvent, TaskEventAttendance, TaskEvidence, TaskReport, TaskState
 from plans.task_workflow import TASK_WORKFLOW
@@ -41,11 +41,6 @@ def _start_if_not_started(locked: PlanTask, actor, day: date) -> None:
         TASK_WORKFLOW.perform(locked, "start", actor, today=day)
 
 
-def _delete_stored_files(names: list[str]) -> None:
-    for name in names:
-        private_storage.delete(name)
-
-
 def report_progress(
     task: PlanTask, actor, *, reported_on: date, note: str, uploads: list[CheckedUpload]
 ) -> TaskReport:
@@ -57,27 +52,22 @@ def report_progress(
     note = note.strip()
     if not note:
         raise ValidationError(_("Please write what has been done."), code="no_note")
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            locked = _lock_for_report(task, actor)
-            report = TaskReport.objects.create(task=locked, reported_on=reported_on, note=note, author=actor)
-            for upload in uploads:
-                evidence = TaskEvidence(
-                    task=locked,
-                    original_name=upload.original_name,
-                    content_type=upload.content_type,
-                    size=upload.size,
-                    sha256=upload.sha256,
-                    uploaded_by=actor,
-                )
-                evidence.file.save(upload.original_name, upload.file, save=False)
-                stored.append(evidence.file.name)
-                evidence.save()
-            _start_if_not_started(locked, actor, reported_on)
-    except BaseException:
-        _delete_stored_files(stored)
-        raise
+    with removed_on_failure() as stored, transaction.atomic():
+        locked = _lock_for_report(task, actor)
+        report = TaskReport.objects.create(task=locked, reported_on=reported_on, note=note, author=actor)
+        for upload in uploads:
+            evidence = TaskEvidence(
+                task=locked,
+                original_name=upload.original_name,
+                content_type=upload.content_type,
+                size=upload.size,
+                sha256=upload.sha256,
+                uploaded_by=actor,
+            )
+            evidence.file.save(upload.original_name, upload.file, save=False)
+            stored.append(evidence.file.name)
+            evidence.save()
+        _start_if_not_started(locked, actor, reported_on)
     task.refresh_from_db(fields=["state"])
     task._loaded_state = task.state
     return report

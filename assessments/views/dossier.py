@@ -31,20 +31,9 @@ from assessments.forms.dossier import CriterionSelfAssessmentForm, DossierDocume
 from assessments.models import Assessment, CriterionSelfScore, DocumentKind, DossierDocument
 from assessments.queries import criterion_or_404, visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
-from engines.storage import private_storage
+from engines.storage import private_file_response
 from engines.uploads import XLSX, content_type_for_name
 from wards.permissions import require_perm
-
-
-def _private_file_response(name: str, *, filename: str, content_type: str) -> FileResponse:
-    try:
-        handle = private_storage.open(name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _stored_score(assessment: Assessment, criterion) -> CriterionSelfScore | None:
@@ -172,7 +161,7 @@ def attach_center_summary(request, pk: int, number: int):
 def evidence_download(request, pk: int, evidence_pk: int):
     assessment = visible_assessment_or_404(request.user, pk)
     evidence = get_object_or_404(assessment.evidence, pk=evidence_pk)
-    return _private_file_response(
+    return private_file_response(
         evidence.file.name, filename=evidence.original_name, content_type=evidence.content_type
     )
 
@@ -240,7 +229,7 @@ def document_scan(request, pk: int, kind: str):
     if document is None:
         raise Http404
     content_type = content_type_for_name(document.scan.name)
-    return _private_file_response(
+    return private_file_response(
         document.scan.name,
         filename=document.scan_name or document.scan.name.rsplit("/", 1)[-1],
         content_type=content_type,

@@ -8,7 +8,7 @@ district's public programme); only its responsible people
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from engines.forms import ReasonForm
-from engines.storage import private_storage
+from engines.storage import private_file_response
 from engines.views import undo_page
 from engines.workflow import GuardFailed, ReasonRequired, TransitionNotAllowed
 from plans.forms.progress import EventRecordForm, ProgressReportForm
@@ -176,16 +176,9 @@ def evidence_download(request, pk: int, evidence_pk: int):
     """A task's evidence file, for whoever may read the plan; never from a public address."""
     task = _task_or_404(request, pk)
     evidence = get_object_or_404(task.evidence, pk=evidence_pk)
-    try:
-        handle = private_storage.open(evidence.file.name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+    return private_file_response(
+        evidence.file.name, filename=evidence.original_name, content_type=evidence.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_POST
