@@ -112,7 +112,8 @@ def _numbers(text: str) -> list[int]:
 
 # --- Writing the plan ----------------------------------------------------------------------------------
 
-PLAN_FIELDS = {
+# The plan's own fields a manager writes, in the order its form shows them.
+PLAN_FIELDS = (
     "title",
     "number",
     "issued_on",
@@ -125,14 +126,14 @@ PLAN_FIELDS = {
     "signer_capacity",
     "signer_title",
     "signer_name",
-}
+)
 
 
 @transaction.atomic
 def create_plan(district: District, year: int, actor, **fields) -> YearPlan:
     """The district's plan for ``year``; one per year, so a second one is refused with a message."""
     check_may_manage(actor)
-    unknown = set(fields) - PLAN_FIELDS
+    unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"Unknown plan fields: {sorted(unknown)}")
     if YearPlan.objects.filter(district=district, year=year).exists():

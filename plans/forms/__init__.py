@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from assessments.models import Criterion
 from plans.models import PlanSection, YearPlan
-from plans.planning import parse_period
+from plans.planning import PLAN_FIELDS, parse_period
 from wards.models import DistrictUnit, Ward
 
 ALL_WARDS = "all"
@@ -24,20 +24,7 @@ def _no_form_tag() -> FormHelper:
 class PlanForm(forms.ModelForm):
     class Meta:
         model = YearPlan
-        fields = [
-            "title",
-            "number",
-            "issued_on",
-            "parent_body",
-            "issuing_body",
-            "introduction",
-            "purposes",
-            "requirements",
-            "closing",
-            "signer_capacity",
-            "signer_title",
-            "signer_name",
-        ]
+        fields = PLAN_FIELDS
         widgets = {
             "issued_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "introduction": forms.Textarea(attrs={"rows": 3}),
