@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, Cycle
+from engines.figures_cache import data_changed
 from wards.models import Ward
 
 
@@ -24,6 +25,7 @@ def open_cycle(cycle: Cycle) -> int:
     if cycle.opened_at is None:
         cycle.opened_at = timezone.now()
         cycle.save(update_fields=["opened_at"])
+    data_changed()  # bulk_create sends no signal
     return len(created)
 
 

@@ -170,6 +170,22 @@ _TASK_BACKENDS = {
 TASKS_BACKEND = env_choice("TASKS_BACKEND", tuple(_TASK_BACKENDS), "database")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
+# The cache holds the dashboards' figures (engines.figures_cache) and the public pages. Redis when REDIS_URL
+# is set, shared by every worker process; otherwise this process's memory, or in production (several
+# workers, no Redis) files under PORTAL_DATA_DIR, which every worker shares.
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+elif PRODUCTION:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -7,3 +7,8 @@ class EnginesConfig(AppConfig):
 
     name = "engines"
     verbose_name = _("Shared engines")
+
+    def ready(self):
+        from engines.figures_cache import watch_writes
+
+        watch_writes()

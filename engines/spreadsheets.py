@@ -13,13 +13,19 @@ link, or worse, in the district's copy of the sheet. So:
   spreadsheet programs read as "this is text".
 
 Numbers, dates and ``None`` are written as they are. Every XLSX or CSV writer
-of the portal goes through ``append_row`` or ``csv_writer``.
+of the portal goes through ``append_row`` or ``csv_writer``; a plain table goes
+through ``spreadsheet_response`` (both formats, the same rows).
 """
 
 import csv
+import io
 from collections.abc import Iterable
 
+from django.http import Http404, HttpResponse
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -65,3 +71,52 @@ class _SafeCSVWriter:
 def csv_writer(out, **options) -> _SafeCSVWriter:
     """``csv.writer(out, **options)`` whose rows pass through ``csv_value``."""
     return _SafeCSVWriter(csv.writer(out, **options))
+
+
+def table_csv(headers: list[str], rows: Iterable[Iterable]) -> bytes:
+    """A table as CSV in UTF-8 with a byte-order mark, so Excel opens the Vietnamese text correctly."""
+    out = io.StringIO()
+    writer = csv_writer(out)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def table_xlsx(headers: list[str], rows: Iterable[Iterable], title: str) -> bytes:
+    """A table as one XLSX sheet named ``title``: bold header row, frozen, columns sized to their text."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31] or "Sheet"
+    append_row(sheet, headers)
+    widths = [len(str(header)) for header in headers]
+    for row in rows:
+        row = list(row)
+        append_row(sheet, row)
+        widths = [max(width, len(str(value or ""))) for width, value in zip(widths, row, strict=False)]
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
+    sheet.freeze_panes = "A2"
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+SPREADSHEET_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def spreadsheet_response(fmt: str, file_stem: str, title: str, headers: list[str], rows) -> HttpResponse:
+    """The table as a CSV or XLSX download (``fmt``); any other format is a 404."""
+    if fmt == "csv":
+        content = table_csv(headers, rows)
+    elif fmt == "xlsx":
+        content = table_xlsx(headers, rows, title)
+    else:
+        raise Http404
+    response = HttpResponse(content, content_type=SPREADSHEET_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{file_stem}.{fmt}"'
+    return response

@@ -26,6 +26,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from engines.figures_cache import data_changed
 from wards.calendar import add_working_days
 
 
@@ -340,6 +341,7 @@ class Workflow:
             values["updated_at"] = timezone.now()
         # The only write of a state column in the code base (StatefulModel.save() refuses it).
         self.model.objects.filter(pk=locked.pk).update(**values)
+        data_changed()  # an UPDATE sends no signal: the dashboards' cached figures are out of date
         if self.notify is not None:
             notify = self.notify
             transaction.on_commit(lambda: notify(change.pk))

@@ -60,3 +60,8 @@ rules.add_perm("plans.undo_transition", is_system_admin)
 
 # The cluster briefings' pages: the district side and the wards' people read them.
 rules.add_perm("plans.view_briefings", is_district_side | ward_people)
+
+# The steering committee's dashboards: the district side reads the district's; a ward's people read their
+# own ward's page of them (its scores, its years), never another ward's.
+rules.add_perm("plans.view_dashboards", is_district_side)
+rules.add_perm("plans.view_ward_dashboard", is_district_side | (ward_people & belongs_to_ward))

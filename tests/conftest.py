@@ -20,6 +20,17 @@ def _fast_passwords_and_vietnamese(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a figure cached by an earlier test, whose rows were rolled
+    back, must not be read under the same data version."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def ward(db):
     return WardFactory(code="P01", name="Phường 1")

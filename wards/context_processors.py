@@ -35,8 +35,8 @@ def navigation(request):
         entries.append((_("My ward"), reverse("wards:detail", args=[user.ward.code])))
     if user.ward_id and user.has_role(*WARD_ROLES, *CENTER_ROLES):
         entries.append((_("Learning centre"), reverse("centers:of_ward", args=[user.ward.code])))
-    if user.has_perm("wards.view_district_overview"):
-        entries.append((_("District overview"), reverse("wards:district_overview")))
+    if user.has_perm("plans.view_dashboards"):
+        entries.append((_("Dashboard"), reverse("dashboard:overview")))
     entries.append((_("Inbox"), reverse("assessments:inbox")))
     if user.has_perm("assessments.view_cycles") or (user.ward_id and user.has_role(*WARD_ROLES)):
         entries.append((pgettext_lazy("menu", "Assessments"), reverse("assessments:list")))

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from wards.models import CENTER_ROLES, WARD_ROLES, Role
 
-DISTRICT_WORKERS = (Role.EDUCATION_STAFF, Role.PROMOTION_STAFF, Role.INSPECTOR, Role.DISTRICT_APPROVER)
+DISTRICT_WORKERS = (Role.EDUCATION_STAFF, Role.PROMOTION_STAFF, Role.INSPECTOR)
 
 
 def landing_url(user) -> str:
@@ -15,11 +15,12 @@ def landing_url(user) -> str:
       actions they may take; their ward's page while no cycle is open.
     - Learning centre directors and staff: their ward's centre, where its
       activities, register and calendar are kept.
-    - District staff (Phòng GD&ĐT, Hội Khuyến học), inspectors and the
-      district chairman: the inbox, which counts their work of each kind and
-      what is overdue, then lists it with its actions.
-    - Steering committee members: the assessments of the latest cycle, every
-      ward with its step and due date (their dashboard is still to come).
+    - District staff (Phòng GD&ĐT, Hội Khuyến học) and inspectors: the inbox,
+      which counts their work of each kind and what is overdue, then lists it
+      with its actions.
+    - The district chairman and steering committee members: the district
+      overview dashboard (the chairman's decisions to sign are counted on it
+      and wait in the inbox).
     - System administrators: the user accounts, the first work of a new
       portal (frameworks, cycles and the calendar are under "Manage").
     - Anybody else: the list of wards.
@@ -32,8 +33,8 @@ def landing_url(user) -> str:
         return reverse("centers:of_ward", args=[user.ward.code])
     if user.has_role(*DISTRICT_WORKERS):
         return reverse("assessments:inbox")
-    if user.has_role(Role.STEERING_MEMBER):
-        return reverse("assessments:list")
+    if user.has_role(Role.DISTRICT_APPROVER, Role.STEERING_MEMBER):
+        return reverse("dashboard:overview")
     if user.has_role(Role.SYSTEM_ADMIN):
         return reverse("wards:user_list")
     return reverse("wards:list")

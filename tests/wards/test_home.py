@@ -15,8 +15,8 @@ LANDING_PAGES = [
     ("education_staff", "/inbox/"),
     ("promotion_staff", "/inbox/"),
     ("inspector", "/inbox/"),
-    ("district_chairman", "/inbox/"),
-    ("steering_member", "/assessments/"),
+    ("district_chairman", "/dashboard/"),
+    ("steering_member", "/dashboard/"),
     ("system_admin", "/users/"),
 ]
 

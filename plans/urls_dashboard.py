@@ -1,0 +1,11 @@
+"""The steering committee's dashboards, under /dashboard/ (namespace ``dashboard``)."""
+
+from django.urls import path
+
+from plans.views import dashboard
+
+app_name = "dashboard"
+
+urlpatterns = [
+    path("", dashboard.overview, name="overview"),
+]
