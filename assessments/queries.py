@@ -1,7 +1,10 @@
 """What a user may see: the visibility queries every assessment and inspection-plan page starts from."""
 
-from django.db.models import QuerySet
+from datetime import date
+
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from assessments.models import Assessment, Criterion, InspectionPlan, RecognitionDecision
 from wards.models import WARD_ROLES
@@ -85,3 +88,12 @@ def decisions_for_user(user) -> QuerySet[RecognitionDecision]:
 def decision_or_404(user, pk, queryset: QuerySet[RecognitionDecision] | None = None) -> RecognitionDecision:
     """Decision ``pk`` if ``user`` may see it; Http404 otherwise (no hint that it exists)."""
     return get_object_or_404(queryset if queryset is not None else decisions_for_user(user), pk=pk)
+
+
+def overdue_condition(today: date | None = None) -> Q:
+    """An assessment is overdue when what it waits for was due before ``today`` (the due day is on time).
+
+    The query form of ``assessments.inbox.is_overdue``; the workflow engine clears
+    the due date when a step needs nothing more by a date.
+    """
+    return Q(due_date__lt=today or timezone.localdate())

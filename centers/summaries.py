@@ -10,14 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import ExtractMonth
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from centers.figures import ComparisonRow, Figures, center_figures, district_comparison
 from centers.learning import learning_model_rates
-from centers.literacy import literacy_status
-from centers.models import ActivityGroup, Center, LearningModelKind, MemberRole
+from centers.literacy import current_standards, literacy_by_ward, literacy_status
+from centers.models import ActivityGroup, Center, LearningModelKind, LearningModelRecord, MemberRole, Session
+from centers.percentages import percent
 from centers.rating import rating_of
 from centers.topics import Topic
 from engines.documents.numbering import PEOPLES_COMMITTEE, number_for_document
@@ -255,3 +257,91 @@ def district_centre_figures(year: int) -> tuple[list[ComparisonRow], Figures]:
         for name in ("activities", "sessions", "attendances", "learners", "women", "ethnic_minority"):
             setattr(total, name, getattr(total, name) + getattr(row.figures, name))
     return rows, total
+
+
+# The district's dashboard: the centres' year by month and kind, the wards' literacy and learning models.
+
+
+@dataclass(frozen=True)
+class MonthlyActivity:
+    """Sessions and attendances (*lượt người học*) of the open centres in ``year``, by month and group."""
+
+    year: int
+    sessions: dict[tuple[int, str], int]  # (month, ActivityGroup value) → sessions
+    attendances: dict[tuple[int, str], int]
+
+    def total_sessions(self) -> int:
+        return sum(self.sessions.values())
+
+    def total_attendances(self) -> int:
+        return sum(self.attendances.values())
+
+    def group_rows(self) -> list[tuple[str, list[int], int]]:
+        """(label, sessions in each month 1–12, attendances of the year) of every group, in the catalogue's order."""
+        return [
+            (
+                str(label),
+                [self.sessions.get((month, group), 0) for month in range(1, 13)],
+                sum(self.attendances.get((month, group), 0) for month in range(1, 13)),
+            )
+            for group, label in ActivityGroup.choices
+        ]
+
+
+def district_monthly_activity(year: int) -> MonthlyActivity:
+    """One grouped query over the sessions of ``year`` (the rule of ``centers.figures``: sessions dated in it)."""
+    rows = (
+        Session.objects.filter(date__year=year, activity__center__in=Center.objects.open())
+        .values(month=ExtractMonth("date"), group=F("activity__kind__group"))
+        .annotate(sessions=Count("pk"), attendances=Sum("total"))
+        .order_by()
+    )
+    sessions, attendances = {}, {}
+    for row in rows:
+        sessions[row["month"], row["group"]] = row["sessions"]
+        attendances[row["month"], row["group"]] = row["attendances"] or 0
+    return MonthlyActivity(year, sessions, attendances)
+
+
+@dataclass(frozen=True)
+class WardLearning:
+    """A ward's literacy against each standard and its learning-model rates, for one year."""
+
+    ward_code: str
+    ward_name: str
+    literacy: list  # ``StandardStatus`` per standard of ``DistrictLearning.standards``; empty: no register
+    learning_models: list[Decimal | None]  # recognised share (%) per kind of ``DistrictLearning.kinds``
+
+
+@dataclass(frozen=True)
+class DistrictLearning:
+    year: int
+    standards: list  # the ``LiteracyStandard`` in force, by level
+    kinds: list[str]  # the learning models' labels, in the catalogue's order
+    wards: list[WardLearning]
+
+
+def district_learning(year: int) -> DistrictLearning:
+    """Every ward with an open centre, in ward order: literacy (three queries) and learning models (one)."""
+    wards = list(
+        Ward.objects.filter(centers__in=Center.objects.open()).order_by("sort_key").only("code", "name")
+    )
+    ids = [ward.pk for ward in wards]
+    literacy = literacy_by_ward(ids, year)
+    rates: dict[int, dict[str, Decimal | None]] = {ward_id: {} for ward_id in ids}
+    for record in LearningModelRecord.objects.filter(ward_id__in=ids, year=year):
+        rates[record.ward_id][record.kind] = percent(record.recognised, record.total)
+    return DistrictLearning(
+        year,
+        current_standards(year),
+        [str(label) for label in LearningModelKind.labels],
+        [
+            WardLearning(
+                ward.code,
+                ward.name,
+                literacy.get(ward.pk, []),
+                [rates[ward.pk].get(kind) for kind in LearningModelKind.values],
+            )
+            for ward in wards
+        ],
+    )

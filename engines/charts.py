@@ -148,7 +148,8 @@ def _scale(series: Sequence[Series], max_value: Number | None, stacked: bool) ->
     if max_value is not None:
         return float(max_value) or 1.0
     if stacked:
-        totals = [sum(float(one.values[i] or 0) for one in series) for i in range(len(series[0].values))]
+        count = len(series[0].values) if series else 0
+        totals = [sum(float(one.values[i] or 0) for one in series) for i in range(count)]
         return max(totals, default=0) or 1.0
     return max((float(v or 0) for one in series for v in one.values), default=0) or 1.0
 

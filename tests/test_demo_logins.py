@@ -18,8 +18,8 @@ LANDINGS = {
     "phonggd": ("/inbox/", "Tổng quan quận"),
     "khuyenhoc": ("/inbox/", "Kiểm tra"),
     "kiemtra1": ("/inbox/", "Kiểm tra"),
-    "chutich.quan": ("/inbox/", "Quyết định"),
-    "bcd": ("/assessments/", "Tổng quan quận"),
+    "chutich.quan": ("/dashboard/", "Quyết định"),
+    "bcd": ("/dashboard/", "Tổng quan quận"),
     "admin": ("/users/", "Người dùng"),
 }
 

@@ -36,7 +36,7 @@ def navigation(request):
     if user.ward_id and user.has_role(*WARD_ROLES, *CENTER_ROLES):
         entries.append((_("Learning centre"), reverse("centers:of_ward", args=[user.ward.code])))
     if user.has_perm("plans.view_dashboards"):
-        entries.append((_("Dashboard"), reverse("dashboard:overview")))
+        entries.append((_("District overview"), reverse("dashboard:overview")))
     entries.append((_("Inbox"), reverse("assessments:inbox")))
     if user.has_perm("assessments.view_cycles") or (user.ward_id and user.has_role(*WARD_ROLES)):
         entries.append((pgettext_lazy("menu", "Assessments"), reverse("assessments:list")))

@@ -55,3 +55,11 @@ def test_nothing_to_draw_still_gives_a_valid_chart():
 
     ElementTree.fromstring(str(chart.svg))
     assert chart.rows == []
+
+
+@pytest.mark.parametrize("draw", [bar_chart, stacked_bar_chart, column_chart])
+def test_no_series_at_all_still_gives_a_valid_chart(draw):
+    chart = draw("Nothing recorded", ["Tháng 1", "Tháng 2"], [])
+
+    ElementTree.fromstring(str(chart.svg))
+    assert chart.rows == [["Tháng 1"], ["Tháng 2"]]

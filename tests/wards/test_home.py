@@ -82,23 +82,24 @@ def test_a_user_with_several_roles_lands_where_the_first_of_them_has_work(login,
     admin_and_steering = UserFactory(roles=[Role.SYSTEM_ADMIN, Role.STEERING_MEMBER])
 
     assert login(admin_and_staff).get("/")["Location"] == "/inbox/"
-    assert login(admin_and_steering).get("/")["Location"] == "/assessments/"
+    assert login(admin_and_steering).get("/")["Location"] == "/dashboard/"
 
 
 NAVIGATION = [
     ("ward_officer", ["/wards/P01/", "/wards/"]),
     ("ward_chairman", ["/wards/P01/", "/wards/"]),
-    ("education_staff", ["/district/", "/wards/"]),
-    ("promotion_staff", ["/district/", "/wards/"]),
-    ("inspector", ["/district/", "/wards/"]),
-    ("district_chairman", ["/district/", "/wards/"]),
-    ("steering_member", ["/district/", "/wards/"]),
-    ("system_admin", ["/district/", "/wards/", "/calendar/", "/users/"]),
+    ("education_staff", ["/dashboard/", "/wards/"]),
+    ("promotion_staff", ["/dashboard/", "/wards/"]),
+    ("inspector", ["/dashboard/", "/wards/"]),
+    ("district_chairman", ["/dashboard/", "/wards/"]),
+    ("steering_member", ["/dashboard/", "/wards/"]),
+    ("system_admin", ["/dashboard/", "/wards/", "/calendar/", "/users/"]),
 ]
 
 
-# The entries of this app; other apps add their own (assessment cycles, …) in between.
-WARDS_NAV_URLS = {"/wards/P01/", "/wards/P02/", "/district/", "/wards/", "/calendar/", "/users/", "/admin/"}
+# The entries of this app and the district overview (the dashboard, which the plans app serves); other apps
+# add their own (assessment cycles, …) in between.
+WARDS_NAV_URLS = {"/wards/P01/", "/wards/P02/", "/dashboard/", "/wards/", "/calendar/", "/users/", "/admin/"}
 
 
 def _nav_items(response) -> list:
@@ -126,7 +127,7 @@ def test_navigation_links_to_the_admin_site_for_staff_administrators(login, db):
 
     response = login(admin).get("/wards/")
 
-    assert _nav_urls(response) == ["/district/", "/wards/", "/calendar/", "/users/", "/admin/"]
+    assert _nav_urls(response) == ["/dashboard/", "/wards/", "/calendar/", "/users/", "/admin/"]
 
 
 def test_navigation_marks_only_the_current_entry_active(login, ward_officer):
