@@ -34,11 +34,11 @@ PALETTE = ("#1f5fa8", "#e08a1e", "#2e8540", "#a23b72", "#5a5a5a", "#3ba7c9", "#c
 PATTERNS = ("solid", "hatch", "dots")
 FONT = 'font-family="Liberation Sans, Arial, sans-serif"'
 LABEL_CHAR_PX = 6.6
-MAX_LABEL_PX = 230
+MAX_LABEL_PX = 190
 ROW_PX = 18
 GAP_PX = 8
 VALUE_PX = 64
-WIDTH = 720
+WIDTH = 560
 
 
 @dataclass(frozen=True)

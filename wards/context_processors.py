@@ -1,11 +1,24 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from wards.models import CENTER_ROLES, WARD_ROLES, Role
+
+NAV_CACHE_SECONDS = 60 * 60
+# Bumped when a ward is saved: its code is in the ward users' menu links.
+NAV_GENERATION_KEY = "nav:generation"
+
+
+def ward_saved(sender, **kwargs) -> None:
+    """A ward's code may have changed: every cached menu is out of date."""
+    try:
+        cache.incr(NAV_GENERATION_KEY)
+    except ValueError:
+        cache.set(NAV_GENERATION_KEY, 1, timeout=None)
 
 
 @dataclass(frozen=True)
@@ -26,10 +39,42 @@ def _active_url(path: str, urls: list[str]) -> str | None:
 
 
 def navigation(request):
-    """The menu entries the signed-in user may use, built from the same permissions as the views."""
+    """The menu entries the signed-in user may use, built from the same permissions as the views.
+
+    The entries depend only on what the permissions read — the user's roles,
+    ward, staff flag and the page's language — and on the wards' codes, so
+    they are computed once per such combination and kept in the cache (a
+    change of role is a new key, a ward saved a new generation); only which
+    entry is active is worked out on each request.
+    """
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": [], "portal_name": settings.PORTAL_NAME}
+    key = ":".join(
+        [
+            "nav",
+            str(cache.get(NAV_GENERATION_KEY, 0)),
+            get_language() or "",
+            str(user.ward_id or ""),
+            str(user.is_staff and user.is_active),
+            ",".join(sorted(user.roles)),
+        ]
+    )
+    entries = cache.get(key)
+    if entries is None:
+        entries = _entries(user)
+        cache.set(key, entries, timeout=NAV_CACHE_SECONDS)
+    active = _active_url(request.path, [url for _label, url, _manage in entries])
+    items = [NavItem(label, url, url == active, manage) for label, url, manage in entries]
+    return {
+        "nav_items": items,
+        "nav_manage": [item for item in items if item.manage],
+        "portal_name": settings.PORTAL_NAME,
+    }
+
+
+def _entries(user) -> list[tuple[str, str, bool]]:
+    """(label, URL, under "Manage") of every entry ``user`` may use, in the menu's order."""
     entries = []
     if user.ward_id and user.has_perm("wards.view_ward", user.ward):
         entries.append((_("My ward"), reverse("wards:detail", args=[user.ward.code])))
@@ -91,10 +136,4 @@ def navigation(request):
             "admin:index",
         )
     }
-    active = _active_url(request.path, [url for _label, url in entries])
-    items = [NavItem(str(label), url, url == active, url in manage_urls) for label, url in entries]
-    return {
-        "nav_items": items,
-        "nav_manage": [item for item in items if item.manage],
-        "portal_name": settings.PORTAL_NAME,
-    }
+    return [(str(label), url, url in manage_urls) for label, url in entries]

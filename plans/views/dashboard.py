@@ -27,7 +27,7 @@ def overview(request):
     so it is rendered once and kept until the data changes.
     """
     require_perm(request, "plans.view_dashboards")
-    years = assessment_years()
+    years = cached_figure("years", (), assessment_years)
     year = chosen_year(request, years)
     body = ""
     if year is not None:

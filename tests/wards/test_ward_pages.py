@@ -153,9 +153,9 @@ def test_ward_list_queries_do_not_grow_with_wards(
     WardFactory.create_batch(ward_count, cluster=cluster, district=cluster.district)
     client = login(education_staff)
 
-    # 1 session, 2 user, 3 the user's roles (rules), 4 the clusters of the filter's
-    # drop-down, 5 the wards with their cluster.
-    with django_assert_num_queries(5):
+    # 1 user (the session is read from the cache), 2 the user's roles (rules), 3 the clusters of the
+    # filter's drop-down, 4 the wards with their cluster.
+    with django_assert_num_queries(4):
         response = client.get("/wards/")
 
     assert len(response.context["wards"]) == ward_count
@@ -218,10 +218,11 @@ def test_ward_detail_queries_do_not_grow_with_members(
     SteeringMemberFactory.create_batch(member_count, ward=ward)
     client = login(education_staff)
 
-    # 1 session, 2 user, 3 the ward with cluster and district, 4 the user's roles
-    # (rules), 5 the steering committee members, 6 the ward's assessments (the section the assessments
-    # app adds to the page), 7 the ward's learning centre with its key figures (the centres app's section).
-    with django_assert_num_queries(7):
+    # 1 user (the session is read from the cache), 2 the ward with cluster and district, 3 the user's
+    # roles (rules), 4 the steering committee members, 5 the ward's assessments (the section the
+    # assessments app adds to the page), 6 the ward's learning centre with its key figures (the centres
+    # app's section).
+    with django_assert_num_queries(6):
         response = client.get("/wards/P01/")
 
     assert len(response.context["members"]) == member_count
@@ -467,9 +468,9 @@ def test_district_overview_queries_do_not_grow_with_wards(
         WardFactory(cluster=cluster, district=first.district)
     client = login(steering_member)
 
-    # 1 session, 2 user, 3 the user's roles (rules), 4 the district, 5 its clusters,
-    # 6 their wards.
-    with django_assert_num_queries(6):
+    # 1 user (the session is read from the cache), 2 the user's roles (rules), 3 the district, 4 its
+    # clusters, 5 their wards.
+    with django_assert_num_queries(5):
         response = client.get("/district/")
 
     assert response.context["totals"]["ward_count"] == ward_count
