@@ -59,7 +59,8 @@ def manage_list(request):
 
 def manage_create(request):
     require_perm(request, "plans.manage_news")
-    form = NewsItemForm(request.POST or None, initial={"published_on": timezone.localdate()})
+    data = request.POST if request.method == "POST" else None
+    form = NewsItemForm(data, initial={"published_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         item = create_news_item(request.user, **form.news_fields())
         messages.success(request, _("The draft has been saved. It is public only once published."))
@@ -87,7 +88,8 @@ def manage_edit(request, pk: int):
     if item.state != NewsState.DRAFT:
         messages.error(request, NEWS_WORKFLOW.no_longer_possible(item))
         return redirect(item)
-    form = NewsItemForm(request.POST or None, instance=NewsItem.objects.get(pk=item.pk))
+    data = request.POST if request.method == "POST" else None
+    form = NewsItemForm(data, instance=NewsItem.objects.get(pk=item.pk))
     if request.method == "POST" and form.is_valid():
         try:
             update_news_item(item, request.user, **form.news_fields())
