@@ -7,12 +7,15 @@ points and the decision number and date, nothing else.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import IntEnum
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch
+from django.utils.translation import gettext as _
 
 from assessments.models import (
     Assessment,
     AssessmentState,
+    ClassificationBand,
     Criterion,
     DecisionState,
     InspectionScore,
@@ -96,3 +99,141 @@ def results_of_ward(code: str) -> list[PublicResult]:
         .order_by("-cycle__year")
     )
     return [_as_public(a, list(a.cycle.framework.criteria.all())) for a in assessments]
+
+
+# --- The district summary and the year-over-year table (public; cached by the views) -----------------
+
+
+@dataclass(frozen=True)
+class ClassificationCounts:
+    """How many wards each classification holds in each published year, oldest year first.
+
+    ``labels`` are the columns: every band of the years' frameworks, best first.
+    Each row is ``(year, counts, published)``: a count per label — 0 for a band
+    of that year's framework that no ward reached, ``None`` for a label its
+    framework does not have — and the number of wards published that year.
+    """
+
+    labels: list[str]
+    rows: list[tuple[int, list[int | None], int]]
+
+
+def classification_counts() -> ClassificationCounts:
+    """Published assessments counted per year and band, each year by its own framework's bands.
+
+    Two queries: the counts grouped in the database, then the bands of the
+    frameworks of those years (so a band nobody reached still shows 0). A
+    published result without a band is counted under "Not classified".
+    """
+    counts: dict[tuple[int, int | None], int] = {
+        (row["cycle__year"], row["result__classification"]): row["wards"]
+        for row in Assessment.objects.filter(state=AssessmentState.PUBLISHED)
+        .values("cycle__year", "result__classification")
+        .annotate(wards=Count("pk"))
+        .order_by()
+    }
+    years = sorted({year for year, _band in counts})
+    bands = (
+        ClassificationBand.objects.filter(framework__cycles__year__in=years)
+        .annotate(year=F("framework__cycles__year"))
+        .order_by("-min_points", "pk")
+    )
+    labels: list[str] = []
+    by_year: dict[int, dict[str, int]] = {year: {} for year in years}
+    for band in bands:
+        if band.label not in labels:
+            labels.append(band.label)
+        by_year[band.year][band.label] = by_year[band.year].get(band.label, 0) + counts.get(
+            (band.year, band.pk), 0
+        )
+    if any(band is None for _year, band in counts):
+        labels.append(str(_("Not classified")))
+        for year in years:
+            by_year[year][labels[-1]] = counts.get((year, None), 0)
+    rows = [
+        (
+            year,
+            [by_year[year].get(label) for label in labels],
+            sum(wards for (y, _band), wards in counts.items() if y == year),
+        )
+        for year in years
+    ]
+    return ClassificationCounts(labels, rows)
+
+
+class Move(IntEnum):
+    """A ward's classification against its previous published one (same framework only)."""
+
+    DOWN = -1
+    SAME = 0
+    UP = 1
+
+
+@dataclass(frozen=True)
+class WardYear:
+    total: Decimal
+    classification: str
+    move: Move
+
+
+@dataclass(frozen=True)
+class WardHistory:
+    code: str
+    name: str
+    cells: list[WardYear | None]  # one per year of ``YearOverYear.years``; None: nothing published
+
+
+@dataclass(frozen=True)
+class YearOverYear:
+    """Each ward with a published result: its total and classification in every published year, oldest first."""
+
+    years: list[int]
+    wards: list[WardHistory]
+
+
+def year_over_year() -> YearOverYear:
+    """The wards × years table in one query; a ward's move compares it with its previous published year.
+
+    A move is read from the bands' minimum points, so only within one framework:
+    a result under another framework than the one before shows no move.
+    """
+    assessments = (
+        Assessment.objects.filter(state=AssessmentState.PUBLISHED)
+        .select_related("ward", "cycle", "result__classification")
+        .only(
+            "ward__code",
+            "ward__name",
+            "cycle__year",
+            "result__total",
+            "result__classification__label_vi",
+            "result__classification__label_en",
+            "result__classification__min_points",
+            "result__classification__framework_id",
+        )
+        .order_by("ward__sort_key", "ward__pk", "cycle__year")
+    )
+    by_ward: dict[str, tuple[str, dict[int, WardYear]]] = {}
+    previous: dict[str, object] = {}
+    for assessment in assessments:
+        result = getattr(assessment, "result", None)
+        band = result.classification if result else None
+        code = assessment.ward.code
+        before = previous.get(code)
+        move = Move.SAME
+        if band and before and before.framework_id == band.framework_id:
+            move = Move((band.min_points > before.min_points) - (band.min_points < before.min_points))
+        previous[code] = band
+        cells = by_ward.setdefault(code, (assessment.ward.name, {}))[1]
+        cells[assessment.cycle.year] = WardYear(
+            total=result.total if result else Decimal(0),
+            classification=band.label if band else "",
+            move=move,
+        )
+    years = sorted({year for _name, cells in by_ward.values() for year in cells})
+    return YearOverYear(
+        years,
+        [
+            WardHistory(code, name, [cells.get(year) for year in years])
+            for code, (name, cells) in by_ward.items()
+        ],
+    )

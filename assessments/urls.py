@@ -93,6 +93,8 @@ urlpatterns = [
     path("results/", public.results_index, name="public_index"),
     path("results/<int:year>/", public.results_year, name="public_year"),
     path("results/ward/<str:code>/", public.results_ward, name="public_ward"),
+    path("results/summary/", public.results_summary, name="public_summary"),
+    path("results/summary/export.<str:fmt>", public.results_summary_export, name="public_summary_export"),
     # Frameworks and cycles (views/frameworks.py).
     path("frameworks/", frameworks.framework_list, name="framework_list"),
     path("frameworks/<int:pk>/", frameworks.framework_edit, name="framework_edit"),

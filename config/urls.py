@@ -10,6 +10,7 @@ urlpatterns = [
     path("centers/", include("centers.urls")),
     path("plans/", include("plans.urls")),
     path("dashboard/", include("plans.urls_dashboard")),
+    path("news/", include("plans.urls_news")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -65,3 +65,8 @@ rules.add_perm("plans.view_briefings", is_district_side | ward_people)
 # own ward's page of them (its scores, its years), never another ward's.
 rules.add_perm("plans.view_dashboards", is_district_side)
 rules.add_perm("plans.view_ward_dashboard", is_district_side | (ward_people & belongs_to_ward))
+
+# News items and good examples: district staff write and publish them; the system administrator also reads
+# every item (to undo a step). The public reads published items without logging in.
+rules.add_perm("plans.manage_news", is_district_staff)
+rules.add_perm("plans.view_news_drafts", is_district_staff | is_system_admin)

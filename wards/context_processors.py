@@ -95,6 +95,7 @@ def _entries(user) -> list[tuple[str, str, bool]]:
         entries.append((_("Inspections"), reverse("assessments:inspection_plan_list")))
     entries.append((_("Wards"), reverse("wards:list")))
     entries.append((pgettext_lazy("menu", "Published results"), reverse("assessments:public_index")))
+    entries.append((_("News"), reverse("news:list")))
     # The district's comparison of its learning centres, and its yearly plan.
     if user.has_perm("centers.view_comparison"):
         entries.append((pgettext_lazy("menu", "Learning centres"), reverse("centers:list")))

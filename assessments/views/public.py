@@ -3,8 +3,22 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from assessments.public import published_years, results_of_ward, results_of_year
+from assessments.public import (
+    ClassificationCounts,
+    Move,
+    YearOverYear,
+    classification_counts,
+    published_years,
+    results_of_ward,
+    results_of_year,
+    year_over_year,
+)
+from engines.charts import Chart, Series, stacked_bar_chart
+from engines.figures_cache import cached_figure
+from engines.spreadsheets import spreadsheet_response
 from wards.models import Ward
 
 
@@ -36,3 +50,52 @@ def results_ward(request, code: str):
     if not rows:
         raise Http404
     return render(request, "assessments/public/results_ward.html", {"ward": ward, "rows": rows})
+
+
+def _summary_figures() -> tuple[ClassificationCounts, YearOverYear]:
+    return cached_figure("public_summary", (), lambda: (classification_counts(), year_over_year()))
+
+
+def _counts_chart(counts: ClassificationCounts) -> Chart:
+    return stacked_bar_chart(
+        _("Wards by classification, per year"),
+        [str(year) for year, _counts, _published in counts.rows],
+        [
+            Series(label, [row_counts[index] for _year, row_counts, _published in counts.rows])
+            for index, label in enumerate(counts.labels)
+        ],
+        label_header=_("Year"),
+    )
+
+
+@login_not_required
+def results_summary(request):
+    """The district summary: wards per classification each year, and each ward's results over the years."""
+    counts, history = _summary_figures()
+    context = {
+        "counts": counts,
+        "chart": _counts_chart(counts) if counts.rows else None,
+        "history": history,
+    }
+    return render(request, "assessments/public/results_summary.html", context)
+
+
+@login_not_required
+def results_summary_export(request, fmt: str):
+    """The wards × years table as CSV or XLSX: per year the total, the classification and the move."""
+    _counts, history = _summary_figures()
+    headers = [_("Ward code"), pgettext("administrative unit", "Ward")]
+    for year in history.years:
+        headers += [
+            _("Total %(year)s") % {"year": year},
+            _("Classification %(year)s") % {"year": year},
+            _("Change %(year)s") % {"year": year},
+        ]
+    moves = {Move.UP: _("moved up"), Move.DOWN: _("moved down"), Move.SAME: ""}
+    rows = []
+    for ward in history.wards:
+        row = [ward.code, ward.name]
+        for cell in ward.cells:
+            row += [cell.total, cell.classification, moves[cell.move]] if cell else [None, None, None]
+        rows.append(row)
+    return spreadsheet_response(fmt, "ket-qua-qua-cac-nam", _("Results over the years"), headers, rows)

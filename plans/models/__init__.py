@@ -5,6 +5,7 @@ from plans.models.briefing import (
     EmulationCriterion,
     ProgressLevel,
 )
+from plans.models.news import NewsItem, NewsItemChange, NewsKind, NewsState
 from plans.models.plan import (
     PlanBasis,
     PlanRecipient,
@@ -25,6 +26,10 @@ __all__ = [
     "ClusterBriefing",
     "EmulationContent",
     "EmulationCriterion",
+    "NewsItem",
+    "NewsItemChange",
+    "NewsKind",
+    "NewsState",
     "PlanBasis",
     "PlanRecipient",
     "PlanSection",
