@@ -53,9 +53,17 @@ def _new_version() -> None:
 
 
 def data_changed() -> None:
-    """Make every cached figure out of date: now, and again once the current transaction commits."""
+    """Make every cached figure out of date: now, and again once the current transaction commits.
+
+    Outside a transaction the write is already committed; inside one, the
+    second change is queued once however many rows the transaction writes.
+    """
     _new_version()
-    transaction.on_commit(_new_version)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        func is _new_version for _savepoints, func, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_new_version)
 
 
 def cached_figure(name: str, parts: tuple, compute: Callable[[], T]) -> T:

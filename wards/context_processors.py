@@ -26,7 +26,51 @@ class NavItem:
     label: str
     url: str
     active: bool
-    manage: bool = False  # shown under the "Manage" menu rather than in the bar
+    menu: str = ""  # the drop-down menu it is shown in (``MENUS``), or "" for the bar itself
+
+    @property
+    def manage(self) -> bool:
+        return self.menu == "manage"
+
+
+@dataclass(frozen=True)
+class NavMenu:
+    """A drop-down of the bar; ``items`` is empty for a plain link (``link``)."""
+
+    label: str
+    items: list[NavItem]
+    link: NavItem | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(item.active for item in self.items)
+
+
+# The drop-downs that keep the bar on one line at 1366 px, by key: their labels.
+MENUS = {
+    "centres": pgettext_lazy("menu", "Learning centres"),
+    "plans": pgettext_lazy("menu", "Plans"),
+    "public": _("Public"),
+    "manage": _("Manage"),
+}
+
+
+def _bar(items: list[NavItem]) -> list[NavMenu]:
+    """The bar: plain links, and each drop-down where its first item is; one alone is shown as a link."""
+    bar: list[NavMenu] = []
+    menus: dict[str, NavMenu] = {}
+    for item in items:
+        if not item.menu:
+            bar.append(NavMenu(item.label, [], item))
+        elif item.menu in menus:
+            menus[item.menu].items.append(item)
+        else:
+            menus[item.menu] = NavMenu(str(MENUS[item.menu]), [item])
+            bar.append(menus[item.menu])
+    return [
+        NavMenu(entry.label, [], entry.items[0]) if entry.link is None and len(entry.items) == 1 else entry
+        for entry in bar
+    ]
 
 
 def _active_url(path: str, urls: list[str]) -> str | None:
@@ -64,17 +108,18 @@ def navigation(request):
     if entries is None:
         entries = _entries(user)
         cache.set(key, entries, timeout=NAV_CACHE_SECONDS)
-    active = _active_url(request.path, [url for _label, url, _manage in entries])
-    items = [NavItem(label, url, url == active, manage) for label, url, manage in entries]
+    active = _active_url(request.path, [url for _label, url, _menu in entries])
+    items = [NavItem(label, url, url == active, menu) for label, url, menu in entries]
     return {
         "nav_items": items,
+        "nav_bar": _bar(items),
         "nav_manage": [item for item in items if item.manage],
         "portal_name": settings.PORTAL_NAME,
     }
 
 
-def _entries(user) -> list[tuple[str, str, bool]]:
-    """(label, URL, under "Manage") of every entry ``user`` may use, in the menu's order."""
+def _entries(user) -> list[tuple[str, str, str]]:
+    """(label, URL, drop-down) of every entry ``user`` may use, in the menu's order."""
     entries = []
     if user.ward_id and user.has_perm("wards.view_ward", user.ward):
         entries.append((_("My ward"), reverse("wards:detail", args=[user.ward.code])))
@@ -126,15 +171,28 @@ def _entries(user) -> list[tuple[str, str, bool]]:
     # The admin site lets in active staff users only (superusers, system administrators made staff).
     if user.is_active and user.is_staff:
         entries.append((_("Administration"), reverse("admin:index")))
-    manage_urls = {
-        reverse(name)
-        for name in (
-            "assessments:cycle_list",
-            "assessments:framework_list",
-            "wards:calendar",
-            "wards:user_list",
-            "centers:settings",
-            "admin:index",
+    menus = {
+        reverse(name): menu
+        for menu, names in (
+            (
+                "manage",
+                (
+                    "assessments:cycle_list",
+                    "assessments:framework_list",
+                    "wards:calendar",
+                    "wards:user_list",
+                    "centers:settings",
+                    "admin:index",
+                ),
+            ),
+            ("centres", ("centers:list", "centers:rating_list_current")),
+            ("plans", ("plans:index", "plans:ward_reports_current", "plans:briefing_list_current")),
+            ("public", ("assessments:public_index", "news:list")),
         )
+        for name in names
     }
-    return [(str(label), url, url in manage_urls) for label, url in entries]
+    if user.ward_id and user.has_role(*WARD_ROLES, *CENTER_ROLES):
+        menus[reverse("centers:of_ward", args=[user.ward.code])] = "centres"
+    if user.ward_id and user.has_role(Role.WARD_OFFICER, Role.WARD_CHAIRMAN):
+        menus[reverse("plans:ward_reports_of_ward", args=[user.ward.code])] = "plans"
+    return [(str(label), url, menus.get(url, "")) for label, url in entries]
