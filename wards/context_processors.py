@@ -48,7 +48,8 @@ class NavMenu:
 
 # The drop-downs that keep the bar on one line at 1366 px, by key: their labels.
 MENUS = {
-    "centres": pgettext_lazy("menu", "Learning centres"),
+    "assessments": pgettext_lazy("menu group", "Assessments"),
+    "centres": pgettext_lazy("menu group", "Wards and centres"),
     "plans": pgettext_lazy("menu", "Plans"),
     "public": _("Public"),
     "manage": _("Manage"),
@@ -185,7 +186,11 @@ def _entries(user) -> list[tuple[str, str, str]]:
                     "admin:index",
                 ),
             ),
-            ("centres", ("centers:list", "centers:rating_list_current")),
+            (
+                "assessments",
+                ("assessments:list", "assessments:decision_list", "assessments:inspection_plan_list"),
+            ),
+            ("centres", ("wards:list", "centers:list", "centers:rating_list_current")),
             ("plans", ("plans:index", "plans:ward_reports_current", "plans:briefing_list_current")),
             ("public", ("assessments:public_index", "news:list")),
         )
