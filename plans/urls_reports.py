@@ -20,9 +20,9 @@ urlpatterns = [
     path("district-report/", district_report.district_report_current, name="district_report_current"),
     path("district-report/<int:year>/", district_report.district_report, name="district_report"),
     path(
-        "district-report/<int:year>/pdf/",
+        "district-report/<int:year>/report.<str:fmt>",
         district_report.district_report_download,
-        name="district_report_pdf",
+        name="district_report_document",
     ),
     path("briefings/", briefings.briefing_list_current, name="briefing_list_current"),
     path("briefings/year/<int:year>/", briefings.briefing_list, name="briefing_list"),

@@ -5,6 +5,10 @@ two layout tables (header, signatures), bordered data tables, ``<br>``, ``<span>
 — with the classes of document.css; this module maps that subset to Word
 paragraphs, runs and tables. The template stays the single source of the
 wording, so the PDF and the DOCX never drift apart.
+
+Inline ``<svg>`` charts are left out with everything inside them (their labels,
+values and tooltips would otherwise come out as loose text): a report prints
+each chart's data as a table after it, and that table is what the DOCX keeps.
 """
 
 import io
@@ -20,6 +24,8 @@ BLOCK_TAGS = {"p", "h1", "h2", "div", "li"}
 VOID_TAGS = {"br", "meta", "img", "hr", "link"}
 SKIPPED_TAGS = {"head", "title", "style", "script"}
 LAYOUT_TABLES = {"doc-header", "doc-closing"}
+# Elements dropped at parsing with their whole content (drawings, not text).
+DROPPED_ELEMENTS = {"svg"}
 
 # What each class of document.css means in Word: alignment, bold, italic, underline, size, indent.
 CLASS_FORMAT = {
@@ -47,6 +53,9 @@ CLASS_FORMAT = {
     "doc-files": {"size": 11},
     "doc-decides": {"align": "center", "bold": True, "indent": False},
     "doc-authority": {"align": "center", "bold": True, "indent": False},
+    "doc-chart-title": {"align": "center", "bold": True, "indent": False, "size": 12},
+    "doc-note": {"italic": True, "indent": False, "size": 11},
+    "doc-table-small": {"size": 10},
     "num": {"align": "center"},
     "total": {"bold": True},
 }
@@ -87,20 +96,31 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("root")
         self.stack = [self.root]
+        self.dropping = 0  # depth inside a dropped element
 
     def handle_starttag(self, tag, attrs):
+        if tag in DROPPED_ELEMENTS:
+            self.dropping += 1
+        if self.dropping:
+            return
         node = Node(tag, tuple((dict(attrs).get("class") or "").split()))
         self.stack[-1].children.append(node)
         if tag not in VOID_TAGS:
             self.stack.append(node)
 
     def handle_endtag(self, tag):
+        if self.dropping:
+            if tag in DROPPED_ELEMENTS:
+                self.dropping -= 1
+            return
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag == tag:
                 del self.stack[depth:]
                 break
 
     def handle_data(self, data):
+        if self.dropping:
+            return
         self.stack[-1].children.append(data)
 
 

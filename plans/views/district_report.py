@@ -1,13 +1,19 @@
-"""The district's compiled yearly report: the page and its PDF (``plans.compile_district_report``)."""
+"""The district's compiled yearly report: the page, and the annual report as PDF or DOCX (``plans.compile_district_report``)."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from plans.district_report import compile_district_report, district_report_pdf
+from plans.district_report import FORMATS, compile_district_report, district_report_file
+from plans.overdue import district_today
 from plans.ward_reports import FIRST_YEAR
 from wards.models import District
 from wards.permissions import require_perm
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def _district_and_year(request, year: int) -> District:
@@ -34,9 +40,11 @@ def district_report(request, year: int):
     return render(request, "plans/ward_reports/district_report.html", context)
 
 
-def district_report_download(request, year: int):
+def district_report_download(request, year: int, fmt: str):
     district = _district_and_year(request, year)
-    filename, pdf = district_report_pdf(district, year)
-    response = HttpResponse(pdf, content_type="application/pdf")
+    if fmt not in FORMATS:
+        raise Http404
+    filename, content = district_report_file(district, year, fmt, district_today())
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

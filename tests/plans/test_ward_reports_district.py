@@ -76,7 +76,7 @@ def test_the_compilation_names_the_wards_that_have_not_sent(
     assert "Bản nháp bí mật của Phường 2." not in page
     assert ">125<" in page.split('id="centre-total"', 1)[1].split("</tr>", 1)[0]
 
-    response = login(education_staff).get("/plans/district-report/2018/pdf/")
+    response = login(education_staff).get("/plans/district-report/2018/report.pdf")
     assert response.status_code == 200
     text = pdf_text(response.content)
     assert "Kết quả thực hiện xây dựng xã hội học tập năm 2018" in text

@@ -57,7 +57,8 @@ def test_the_other_ward_sees_not_even_a_sent_report(login, sent, other_ward_offi
         "/plans/wards/P01/reports/",
         "/plans/ward-reports/year/2018/",
         "/plans/district-report/2018/",
-        "/plans/district-report/2018/pdf/",
+        "/plans/district-report/2018/report.pdf",
+        "/plans/district-report/2018/report.docx",
     ],
 )
 def test_anonymous_goes_to_login(client, ward, url):
