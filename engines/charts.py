@@ -225,7 +225,8 @@ def stacked_bar_chart(
                 f"{escape(one.name)}: {escape(number_text(one.values[i]))}</title></rect>"
             )
             text = number_text(one.values[i])
-            if width >= len(text) * 7 + 6:
+            # Inside a solid part only: on a hatched or dotted one the figure would not read in print.
+            if PATTERNS[j % len(PATTERNS)] == "solid" and width >= len(text) * 7 + 6:
                 parts.append(
                     f'<text x="{x + width / 2:.1f}" y="{top + row_px / 2 + 3:.1f}" text-anchor="middle" '
                     f'font-size="11" font-weight="bold" fill="#fff" stroke="#000" stroke-width="0.35" '

@@ -2,15 +2,19 @@
 
 Each year is classified by the framework it was assessed with (its own grades,
 from the best down); a grade of last year's framework that this year's lacks
-still gets its row. Results imported from past records count like the others.
-One query for the grades, one for the counts.
+still gets its row. Only a recognised classification counts (recognised or
+published, imported history included): an inspection result still waiting for
+the chairman's decision is not yet the ward's classification, so until then the
+ward is "not yet classified". One query for the grades, one for the counts.
 """
 
 from dataclasses import dataclass
 
 from django.db.models import Count
 
-from assessments.models import Assessment, ClassificationBand
+from assessments.models import Assessment, AssessmentState, ClassificationBand
+
+RECOGNISED_STATES = (AssessmentState.RECOGNISED, AssessmentState.PUBLISHED)
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,16 @@ def distribution(year: int) -> Distribution:
     labels: dict[str, str] = {}
     for band in bands:
         labels.setdefault(band.code, band.label)
-    counts: dict[tuple[int, str | None], int] = {
-        (row["cycle__year"], row["result__classification__code"]): row["n"]
-        for row in Assessment.objects.filter(cycle__year__in=years)
-        .values("cycle__year", "result__classification__code")
+    counts: dict[tuple[int, str | None], int] = {}
+    for row in (
+        Assessment.objects.filter(cycle__year__in=years)
+        .values("cycle__year", "state", "result__classification__code")
         .annotate(n=Count("pk"))
         .order_by()
-    }
+    ):
+        code = row["result__classification__code"] if row["state"] in RECOGNISED_STATES else None
+        key = (row["cycle__year"], code)
+        counts[key] = counts.get(key, 0) + row["n"]
     return Distribution(
         year,
         [

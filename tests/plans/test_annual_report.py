@@ -89,9 +89,10 @@ def test_the_pdf_gives_each_ward_its_total_and_classification_and_the_dashboard_
     # Classification: 2017 | 2018 as the dashboard counts them (a closed inspection counts as classified).
     assert f"{bands['tot'].label_vi} 0 1" in text
     assert f"{bands['kha'].label_vi} 1 1" in text
-    assert f"{bands['trung-binh'].label_vi} 1 1" in text
+    # Phường 3 was inspected but not yet recognised: not yet classified.
+    assert f"{bands['trung-binh'].label_vi} 1 0" in text
     assert f"{bands['chua-dat'].label_vi} 0 0" in text
-    assert "Chưa xếp loại 0 0" in text
+    assert "Chưa xếp loại 0 1" in text
     # The plan: 4 tasks, the office's three (one done, one in progress, one not started; two past March).
     assert "Kế hoạch năm 2018 có 4 nhiệm vụ" in text
     assert f"{education_office.name} 1 1 1 2 3" in text
@@ -177,7 +178,7 @@ def test_the_next_report_follows_a_recognition_and_a_new_assessment_at_once(
 ):
     client = login(steering_member)
     text = pdf_text(_get(client, "pdf").content)  # the overview's figures are now cached
-    assert "3 Phường 3 – Chưa có kết quả" in text and "Chưa xếp loại 0 0" in text
+    assert "3 Phường 3 – Chưa có kết quả" in text and "Chưa xếp loại 0 1" in text
     third = Assessment.objects.get(ward=year_data["third"], cycle__year=2018)
     Assessment.objects.filter(pk=third.pk).update(state=S.RECOGNISED)
     fourth = WardFactory(
