@@ -139,7 +139,9 @@ def heat_map(year: int, source: str = INSPECTION) -> HeatMap:
 def _compute(year: int, source: str) -> HeatMap:
     cycle = Cycle.objects.select_related("framework").get(year=year)
     criteria = list(
-        cycle.framework.criteria.order_by("number").only("number", "title_vi", "title_en", "max_points")
+        cycle.framework.criteria.order_by("number").only(
+            "framework", "number", "title_vi", "title_en", "max_points"
+        )
     )
     scores = (self_scores() if source == SELF else inspection_scores()).filter(assessment__cycle=cycle)
     points = {

@@ -157,7 +157,9 @@ def self_vs_inspection(year: int) -> SelfVsInspection:
 
 def _compute(year: int) -> SelfVsInspection:
     cycle = Cycle.objects.select_related("framework").get(year=year)
-    criteria = list(cycle.framework.criteria.order_by("number").only("number", "title_vi", "title_en"))
+    criteria = list(
+        cycle.framework.criteria.order_by("number").only("framework", "number", "title_vi", "title_en")
+    )
     pairs = paired_scores().filter(assessment__cycle=cycle)
     deltas = {
         (ward_id, criterion_id): own - inspected
