@@ -20,7 +20,15 @@ from django.utils.translation import gettext as _
 from assessments.models import Cycle
 from engines.charts import number_text
 from engines.figures_cache import cached_figure
-from plans.dashboard.scores import WEAK_MARK, inspection_scores, is_weak, self_scores, shade, share_percent
+from plans.dashboard.scores import (
+    WEAK_MARK,
+    inspection_scores,
+    is_weak,
+    percent_text,
+    self_scores,
+    shade,
+    share_percent,
+)
 from wards.models import Ward
 
 INSPECTION, SELF = "inspection", "self"
@@ -124,10 +132,6 @@ class HeatMap:
         averages = [value for column in self.columns for value in (None, column.average)]
         lines.append(["", _("District average"), *averages, None, None])
         return headers, lines
-
-
-def percent_text(share: Decimal | None) -> str:
-    return "–" if share is None else f"{number_text(share)}%"
 
 
 def heat_map(year: int, source: str = INSPECTION) -> HeatMap:

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils.translation import get_language
 
 from assessments.models import AssessmentState, CriterionSelfScore, InspectionScore
+from engines.charts import number_text
 
 # A criterion scored under half its maximum is weak: the line the tables mark "▼" and the trends'
 # "weak two years running" list use (Circular 44 grades start at 50 of 100 points).
@@ -46,6 +47,11 @@ def share_percent(points: Decimal | None, max_points: Decimal) -> Decimal | None
 def localized(vi: str, en: str) -> str:
     """The text in the page's language, as ``Criterion.title`` and ``ClassificationBand.label`` pick it."""
     return en if (get_language() or "vi").startswith("en") else vi
+
+
+def percent_text(share: Decimal | None) -> str:
+    """``Decimal("42.9")`` → ``"42,9%"``; "–" without a share."""
+    return "–" if share is None else f"{number_text(share)}%"
 
 
 def is_weak(share: Decimal | None) -> bool:

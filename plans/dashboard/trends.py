@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from assessments.models import ClassificationBand, InspectionResult
 from engines.charts import Chart, Series, number_text, stacked_bar_chart
 from engines.figures_cache import cached_figure
-from plans.dashboard.scores import WEAK_SHARE, inspection_scores, localized, share_percent
+from plans.dashboard.scores import WEAK_SHARE, inspection_scores, localized, percent_text, share_percent
 from plans.models import PlanTask, YearPlan
 from wards.models import Ward
 
@@ -71,6 +71,10 @@ class WeakCriterion:
     title: str
     shares: tuple[Decimal, Decimal]  # the earlier year's, then the later year's
     in_next_plan: bool
+
+    @property
+    def share_texts(self) -> tuple[str, str]:
+        return percent_text(self.shares[0]), percent_text(self.shares[1])
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,15 @@ from django.utils.translation import gettext as _
 from assessments.models import Assessment, Criterion
 from engines.charts import number_text
 from engines.figures_cache import cached_figure
-from plans.dashboard.heatmap import percent_text
-from plans.dashboard.scores import WEAK_MARK, inspection_scores, is_weak, self_scores, shade, share_percent
+from plans.dashboard.scores import (
+    WEAK_MARK,
+    inspection_scores,
+    is_weak,
+    percent_text,
+    self_scores,
+    shade,
+    share_percent,
+)
 from plans.dashboard.self_vs_inspection import delta_shade, signed_text
 from wards.models import Ward
 

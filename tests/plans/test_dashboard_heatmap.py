@@ -273,7 +273,7 @@ def test_anonymous_visitors_are_sent_to_log_in(five_wards, login):
 # Queries of a first (uncached) request: session, user, role grants; the year's cycle (exists, then with
 # its framework), its criteria, the scores, the totals, the criteria's sums, the wards; the years for the
 # year menu. The bound is the same for 15 and 150 wards, 1 and 5 years.
-HEATMAP_QUERIES = 12
+HEATMAP_QUERIES = 11
 
 
 @pytest.mark.parametrize("wards_count, years", [(15, 1), (150, 1), (15, 5), (150, 5)])

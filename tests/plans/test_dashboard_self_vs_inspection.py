@@ -192,7 +192,7 @@ def test_who_may_see_self_vs_inspection_and_its_exports(history, login, request,
 # Queries of a first (uncached) request: session, user, role grants; the cycle (exists, then with its
 # framework), its criteria, the year's pairs, their sums per criterion, the sums per ward and year, the
 # wards; the years for the year menu.
-SELF_VS_INSPECTION_QUERIES = 12
+SELF_VS_INSPECTION_QUERIES = 11
 
 
 @pytest.mark.parametrize("wards_count, years", [(15, 1), (150, 1), (15, 5), (150, 5)])

@@ -47,18 +47,15 @@ def total(index: int, year: int) -> Decimal | None:
 
 
 def grade(value: Decimal) -> str:
-    return (
-        "Good"
-        if value >= 85
-        else "Fairly good"
-        if value >= 70
-        else "Average"
-        if value >= 50
-        else "Not achieved"
-    )
+    """The seeded Circular 44 grades (85, 70, 50, 0 points), as the Vietnamese page names them."""
+    for minimum, label in ((85, "Tốt"), (70, "Khá"), (50, "Trung bình")):
+        if value >= minimum:
+            return label
+    return "Chưa đạt"
 
 
-RANK = {"Good": 0, "Fairly good": 1, "Average": 2, "Not achieved": 3}
+RANK = {"Tốt": 0, "Khá": 1, "Trung bình": 2, "Chưa đạt": 3}
+UP, DOWN, SAME = vi_text("↑ moved up"), vi_text("↓ moved down"), vi_text("= unchanged")
 
 
 def movement(index: int, year: int) -> str:
@@ -74,8 +71,7 @@ def movement(index: int, year: int) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _english_labels_and_files(settings, tmp_path):
-    settings.LANGUAGE_CODE = "en"
+def _private_files_in_tmp(settings, tmp_path):
     settings.PRIVATE_FILES_ROOT = tmp_path / "private"
 
 
@@ -112,13 +108,11 @@ def test_every_ward_has_its_total_classification_and_movement_each_year(history,
 
 def test_markers_are_written_in_text_with_a_symbol(history, login, steering_member):
     html = page(login(steering_member)).content.decode()
-    assert (
-        vi_text("↑ moved up") in html and vi_text("↓ moved down") in html and vi_text("= unchanged") in html
-    )
+    assert UP in html and DOWN in html and SAME in html
     rows = page(login(steering_member)).context["rows"]
     # Ward 1: 80 → 90 (a higher grade) → 86.7 (lower, same grade) → 66.2; ward 4: 60 → 68.1 → 68.1.
-    assert [r.marker for r in rows[0].results] == ["", "↑ moved up", "↓ moved down", "↓ moved down"]
-    assert [r.marker if r else None for r in rows[3].results] == ["", None, "↑ moved up", "= unchanged"]
+    assert [r.marker for r in rows[0].results] == ["", UP, DOWN, DOWN]
+    assert [r.marker if r else None for r in rows[3].results] == ["", None, UP, SAME]
 
 
 def test_the_chart_counts_wards_by_classification_each_year(history, login, steering_member):
@@ -130,7 +124,7 @@ def test_the_chart_counts_wards_by_classification_each_year(history, login, stee
         for year in YEARS
         for label in RANK
     }
-    assert chart.headers[0] == "Year"
+    assert chart.headers[0] == vi_text("Year")
     labels = chart.headers[1:]
     assert labels == [label for label in RANK if any(counts[(y, label)] for y in YEARS)]
     assert chart.rows == [[str(y), *(str(counts[(y, label)]) for label in labels)] for y in YEARS]
@@ -169,7 +163,7 @@ def test_a_new_result_after_a_transition_shows_at_once(
     figure = page(client).context["figure"]
     assert figure.years == (2017, 2018)
     latest = figure.rows[0].results[1]
-    assert (latest.total, latest.classification, latest.movement) == (Decimal(90), "Good", "up")
+    assert (latest.total, latest.classification, latest.movement) == (Decimal(90), "Tốt", "up")
 
 
 # --- Offering weak criteria as tasks of next year's plan ---------------------------------------------------
@@ -257,10 +251,14 @@ def test_the_export_is_the_table_as_sorted_on_screen(db, login, steering_member,
     ]
     if fmt == "csv":
         lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-        assert lines[0][2:5] == ["Total 2017", "Classification 2017", "Change 2017"]
+        assert lines[0][2:5] == [
+            vi_text("Total %(year)s", year=2017),
+            vi_text("Classification %(year)s", year=2017),
+            vi_text("Change %(year)s", year=2017),
+        ]
         assert [line[1] for line in lines[1:]] == ["Phường Bến Nghé", '\'=HYPERLINK("http://x","y")']
         assert lines[1][2:4] == [str(first[0]), first[1]]
-        assert lines[1][5:8] == ["90.0", "Good", movement_text(first[0], Decimal(90))]
+        assert lines[1][5:8] == ["90.0", "Tốt", movement_text(first[0], Decimal(90))]
         text = response.content.decode("utf-8-sig")
     else:
         sheet = load_workbook(io.BytesIO(response.content)).active
@@ -273,8 +271,8 @@ def test_the_export_is_the_table_as_sorted_on_screen(db, login, steering_member,
 
 def movement_text(before: Decimal, now: Decimal) -> str:
     if RANK[grade(now)] != RANK[grade(before)]:
-        return "↑ moved up" if RANK[grade(now)] < RANK[grade(before)] else "↓ moved down"
-    return "↑ moved up" if now > before else "↓ moved down" if now < before else "= unchanged"
+        return UP if RANK[grade(now)] < RANK[grade(before)] else DOWN
+    return UP if now > before else DOWN if now < before else SAME
 
 
 def test_inspectors_comments_never_appear(history, login, education_staff):

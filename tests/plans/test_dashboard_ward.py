@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from assessments.models import CriterionSelfScore
+from plans.planning import create_plan
 from tests.plans.dashboard_data import SECRET, bulk_wards, bulk_year, share, varied
 
 MAXIMA = {number: Decimal(7) if number <= 10 else Decimal(6) for number in range(1, 16)}
@@ -140,17 +141,18 @@ def test_a_ward_officer_sees_no_link_to_the_district_pages(scored, login, ward_o
 
 # Queries of a first (uncached) request: session, user, role grants; the ward; the ward's assessments,
 # their frameworks' criteria, its inspection scores, its self-scores; the trends (grades, results,
-# wards, counts, next year's plan, weak criteria).
-WARD_QUERIES = 14
+# wards, counts, next year's plan, weak criteria, those already in the plan).
+WARD_QUERIES = 15
 
 
 @pytest.mark.parametrize("wards_count, years", [(15, 1), (150, 1), (15, 5), (150, 5)])
 def test_the_ward_page_costs_the_same_queries_at_any_size(
-    db, login, steering_member, django_assert_max_num_queries, wards_count, years
+    db, login, steering_member, education_staff, django_assert_max_num_queries, wards_count, years
 ):
     wards = bulk_wards(wards_count)
     for year in range(2019 - years, 2019):
         bulk_year(year, wards, varied, own)
+    create_plan(wards[0].district, 2019, education_staff, title="Kế hoạch 2019")
     client = login(steering_member)
     with django_assert_max_num_queries(WARD_QUERIES):
         assert page(client, wards[0].code).status_code == 200
