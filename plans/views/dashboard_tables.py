@@ -177,7 +177,7 @@ def _ward(request, code):
     ward = get_object_or_404(Ward, code=code)
     require_perm(request, "plans.view_ward_dashboard", ward)
     figure = trends()
-    row = next(row for row in figure.rows if row.ward_code == ward.code)
+    row = next((row for row in figure.rows if row.ward_code == ward.code), None)
     return ward, figure, row
 
 
@@ -203,7 +203,7 @@ def ward_export(request, code, fmt):
     """The criteria table (default) or, with ``?table=years``, the totals across the years."""
     ward, figure, row = _ward(request, code)
     if request.GET.get("table") == "years":
-        headers, lines = figure.table([row])
+        headers, lines = figure.table([row] if row else [])
         title, stem = _("Results year by year"), f"ket-qua-{ward.code}"
     else:
         headers, lines = ward_page(ward).table()
