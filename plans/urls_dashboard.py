@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from plans import urls_dashboard_tables
 from plans.views import dashboard
 
 app_name = "dashboard"
@@ -9,3 +10,4 @@ app_name = "dashboard"
 urlpatterns = [
     path("", dashboard.overview, name="overview"),
 ]
+urlpatterns += urls_dashboard_tables.urlpatterns
