@@ -131,6 +131,12 @@ def _entries(user) -> list[tuple[str, str, str]]:
     entries.append((_("Inbox"), reverse("assessments:inbox")))
     if user.has_perm("assessments.view_cycles") or (user.ward_id and user.has_role(*WARD_ROLES)):
         entries.append((pgettext_lazy("menu", "Assessments"), reverse("assessments:list")))
+    if (
+        user.ward_id
+        and not user.has_perm("plans.view_dashboards")
+        and user.has_perm("plans.view_ward_dashboard", user.ward)
+    ):
+        entries.append((_("Our scores over the years"), reverse("dashboard:ward", args=[user.ward.code])))
     if user.has_perm("wards.view_district_overview"):
         entries.append((_("Decisions"), reverse("assessments:decision_list")))
     if (
@@ -200,4 +206,5 @@ def _entries(user) -> list[tuple[str, str, str]]:
         menus[reverse("centers:of_ward", args=[user.ward.code])] = "centres"
     if user.ward_id and user.has_role(Role.WARD_OFFICER, Role.WARD_CHAIRMAN):
         menus[reverse("plans:ward_reports_of_ward", args=[user.ward.code])] = "plans"
+        menus[reverse("dashboard:ward", args=[user.ward.code])] = "assessments"
     return [(str(label), url, menus.get(url, "")) for label, url in entries]

@@ -288,3 +288,22 @@ def test_the_overview_costs_the_same_queries_at_any_size(
         assert client.get("/dashboard/").status_code == 200
     with django_assert_max_num_queries(6):  # cached: the session, the user, the years
         assert client.get("/dashboard/").status_code == 200
+
+
+def test_a_ward_officer_finds_their_own_wards_scores_in_the_menu(login, ward_officer, other_ward):
+    items = login(ward_officer).get("/wards/").context["nav_items"]
+
+    assert "/dashboard/wards/P01/" in [item.url for item in items]
+    assert "/dashboard/" not in [item.url for item in items]
+    assert login(ward_officer).get("/dashboard/wards/P02/").status_code == 403
+
+
+def test_the_annual_report_is_offered_only_to_who_may_compile_it(login, steering_member, inspector, db):
+    CycleFactory(year=2018)
+
+    assert (
+        "/plans/district-report/2018/report.pdf" in login(steering_member).get("/dashboard/").content.decode()
+    )
+    assert (
+        "/plans/district-report/2018/report.pdf" not in login(inspector).get("/dashboard/").content.decode()
+    )
