@@ -38,7 +38,7 @@ class Load:
 def fetch(port: int, path: str, cookie: str = "", *, form: dict[str, str] | None = None) -> Response:
     """GET ``path`` (POST ``form`` when given) on 127.0.0.1:``port`` over a fresh connection."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    headers = {"Connection": "close", "Cookie": cookie}
+    headers = {"Connection": "close", **({"Cookie": cookie} if cookie else {})}
     try:
         if form is None:
             connection.request("GET", path, headers=headers)
