@@ -21,6 +21,10 @@ IMPORTS_IN_FUNCTIONS = {
     ("bench.centers_comparison", "_setup"): "a script: Django is imported once the settings module is chosen",
     ("bench.centers_comparison", "_build"): "a script: models can only be imported after django.setup()",
     ("bench.centers_comparison", "main"): "a script: the figures can only be imported after django.setup()",
+    ("bench.dashboards", "_setup"): "a script: Django is imported once the settings module is chosen",
+    ("bench.dashboards", "_pages"): "a script: URLs can only be reversed after django.setup()",
+    ("bench.dashboards", "_serve"): "a script: Django is imported after django.setup()",
+    ("bench.dashboards", "main"): "a script: the data builder imports models, after django.setup()",
 }
 
 
