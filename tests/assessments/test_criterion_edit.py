@@ -327,7 +327,7 @@ def test_criterion_page_query_count_does_not_grow_with_files(
     client = login(ward_officer)
     # 1 session, 2 user, 3 roles, 4 assessment with ward/cycle/framework, 5 criterion, 6 self-score,
     # 7 evidence with uploader, 8 the user's ward for the menu.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(edit_url(preparing))
     assert len(response.context["evidence"]) == files
 

@@ -319,7 +319,7 @@ def test_cycle_list_constant_queries(
     client = login(education_staff)
     # session, user, the user's roles, cycles with framework and lead body, assessment counts per cycle and
     # state (the portal's permissions are the rules' alone: Django's model permissions are never read)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(LIST_URL)
     assert len(response.context["cycles"]) == count
     assert all(cycle.assessment_count == 3 for cycle in response.context["cycles"])

@@ -323,11 +323,11 @@ def test_decision_create_query_count_does_not_grow_with_the_number_of_wards(
     # session, user, roles, latest year with
     # inspected wards, its cycle, the candidates with ward/cycle/framework/result/classification, their
     # draft decisions, the years of the cycles
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         small = client.get("/decisions/new/")
     for ward in four_wards:
         inspect_ward(ward)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         large = client.get("/decisions/new/")
 
     assert [row["assessment"].ward.name for row in large.context["rows"]] == [
@@ -347,11 +347,11 @@ def test_decision_detail_query_count_does_not_grow_with_the_number_of_wards(
     client = login(education_staff)
     # session, user, roles, the decision with cycle/preparer/approver, its wards with
     # ward/result/classification, its history with actors
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(f"/decisions/{small.pk}/")
     small.delete()  # a ward is in one decision at a time
     large = prepare_decision(inspected.cycle, education_staff, [inspected, *others])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get(f"/decisions/{large.pk}/")
 
     assert [a.ward.name for a, _result in response.context["rows"]] == [
@@ -369,11 +369,11 @@ def test_decision_list_query_count_does_not_grow_with_the_number_of_decisions(
     client = login(steering_member)
     # session, user, roles,
     # the decisions with their cycle and ward count
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get("/decisions/")
     for ward in four_wards[:3]:
         prepare_decision(inspected.cycle, education_staff, [inspect_ward(ward)])
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = client.get("/decisions/")
 
     assert [d.ward_count for d in response.context["decisions"]] == [1, 1, 1, 1]

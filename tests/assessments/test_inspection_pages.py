@@ -430,10 +430,10 @@ def test_plan_list_query_count_does_not_grow_with_the_number_of_plans(
     add_plans(1)
     # session, user, roles, plans with cycle/drafter/approver, their assessments with wards, their members
     # with user/unit, the members' criteria
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         small = client.get("/inspections/")
     add_plans(4)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         large = client.get("/inspections/")
 
     assert (len(small.context["plans"]), len(large.context["plans"])) == (1, 5)

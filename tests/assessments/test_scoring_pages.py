@@ -288,12 +288,12 @@ def test_scoring_page_query_count_does_not_grow_with_evidence_files(
     # session, user, roles, assessment with ward/cycle/framework, team membership (permission),
     # assigned criteria, evidence, criteria, self-scores, team scores with scorer, the lead check
     # (close permission)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         small = client.get(f"/assessments/{planned.pk}/scoring/")
     for item in planned.cycle.framework.criteria.all():
         for n in range(4):
             add_evidence(planned, item, ward_officer, name=f"them-{n}.pdf")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         large = client.get(f"/assessments/{planned.pk}/scoring/")
 
     assert [len(row.evidence) for row in small.context["assigned_rows"]] == [1] * 5
