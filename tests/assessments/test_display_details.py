@@ -75,9 +75,9 @@ def test_menu_labels_never_wrap_and_the_long_ones_are_short(login, education_sta
         "Quản lý",
     ]
     items = re.findall(r'<a class="dropdown-item[^"]*"[^>]*>([^<]*)</a>', menu)
-    assert ["Hồ sơ", "Quyết định", "Kiểm tra", "Các phường", "Kết quả"] == [
+    assert [
         label for label in items if label in {"Hồ sơ", "Quyết định", "Kiểm tra", "Các phường", "Kết quả"}
-    ]
+    ] == ["Hồ sơ", "Quyết định", "Kiểm tra", "Các phường", "Kết quả"]
     assert all("text-nowrap" in classes or "text-truncate" in classes for classes, _label in links)
 
 
