@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from engines.spreadsheets import spreadsheet_response
 from plans.dashboard.heatmap import heat_map
+from plans.dashboard.pages import render_cached_body
 from plans.dashboard.self_vs_inspection import OVER_RATING_POINTS, OVER_RATING_YEARS, self_vs_inspection
 from plans.dashboard.trends import trends
 from plans.dashboard.ward_page import ward_page
@@ -57,17 +58,23 @@ def _heatmap(request, year):
 
 def heatmap(request, year):
     """Wards × criteria: each cell the score as a share of the criterion's maximum."""
-    figure, rows = _heatmap(request, year)
-    sort = request.GET.get("sort", "ward")
-    context = {
-        "figure": figure,
-        "rows": rows,
-        "columns": [(column, _toggle(sort, f"c{column.number}")) for column in figure.columns],
-        "total_sort": _toggle(sort, "-total"),
-        "years": assessment_years(),
-        "exports": _export_urls(request, "dashboard:heatmap_export", year),
-    }
-    return render(request, "plans/dashboard/heatmap.html", context)
+    require_perm(request, VIEW)
+    year_or_404(year)
+
+    def context():
+        figure, rows = _heatmap(request, year)
+        sort = request.GET.get("sort", "ward")
+        return {
+            "figure": figure,
+            "rows": rows,
+            "columns": [(column, _toggle(sort, f"c{column.number}")) for column in figure.columns],
+            "total_sort": _toggle(sort, "-total"),
+            "years": assessment_years(),
+            "exports": _export_urls(request, "dashboard:heatmap_export", year),
+        }
+
+    title = f"{_('Scores by criterion')} {year}"
+    return render_cached_body(request, "plans/dashboard/heatmap.html", title, context)
 
 
 def heatmap_export(request, year, fmt):
@@ -88,17 +95,23 @@ def _self_vs_inspection(request, year):
 
 def self_vs_inspection_page(request, year):
     """Per ward and criterion, self-score minus inspection score; the wards that over-rate year after year."""
-    figure, rows = _self_vs_inspection(request, year)
-    context = {
-        "figure": figure,
-        "rows": rows,
-        "delta_sort": _toggle(request.GET.get("sort", "ward"), "-delta"),
-        "years": assessment_years(),
-        "threshold": OVER_RATING_POINTS,
-        "streak_years": OVER_RATING_YEARS,
-        "exports": _export_urls(request, "dashboard:self_vs_inspection_export", year),
-    }
-    return render(request, "plans/dashboard/self_vs_inspection.html", context)
+    require_perm(request, VIEW)
+    year_or_404(year)
+
+    def context():
+        figure, rows = _self_vs_inspection(request, year)
+        return {
+            "figure": figure,
+            "rows": rows,
+            "delta_sort": _toggle(request.GET.get("sort", "ward"), "-delta"),
+            "years": assessment_years(),
+            "threshold": OVER_RATING_POINTS,
+            "streak_years": OVER_RATING_YEARS,
+            "exports": _export_urls(request, "dashboard:self_vs_inspection_export", year),
+        }
+
+    title = f"{_('Self vs inspection')} {year}"
+    return render_cached_body(request, "plans/dashboard/self_vs_inspection.html", title, context)
 
 
 def self_vs_inspection_export(request, year, fmt):
@@ -114,15 +127,21 @@ def self_vs_inspection_export(request, year, fmt):
 def trends_page(request):
     """Every ward's totals and classifications across the years on record, and its weak criteria."""
     require_perm(request, VIEW)
-    figure = trends()
-    context = {
-        "figure": figure,
-        "rows": figure.sorted_rows(request.GET.get("sort", "ward")),
-        "total_sort": _toggle(request.GET.get("sort", "ward"), "-total"),
-        "can_manage": request.user.has_perm(MANAGE),
-        "exports": _export_urls(request, "dashboard:trends_export"),
-    }
-    return render(request, "plans/dashboard/trends.html", context)
+    can_manage = request.user.has_perm(MANAGE)  # the page offers the plan's tasks to those who may add them
+
+    def context():
+        figure = trends()
+        return {
+            "figure": figure,
+            "rows": figure.sorted_rows(request.GET.get("sort", "ward")),
+            "total_sort": _toggle(request.GET.get("sort", "ward"), "-total"),
+            "can_manage": can_manage,
+            "exports": _export_urls(request, "dashboard:trends_export"),
+        }
+
+    return render_cached_body(
+        request, "plans/dashboard/trends.html", _("Year over year"), context, can_manage
+    )
 
 
 def trends_export(request, fmt):
