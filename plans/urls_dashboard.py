@@ -9,5 +9,6 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", dashboard.overview, name="overview"),
+    path("export/<slug:table>.<str:fmt>", dashboard.overview_export, name="overview_export"),
 ]
 urlpatterns += urls_dashboard_tables.urlpatterns

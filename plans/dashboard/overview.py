@@ -9,9 +9,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from centers.summaries import DistrictLearning, MonthlyActivity, district_learning, district_monthly_activity
-from engines.charts import Chart, Series, bar_chart, column_chart, stacked_bar_chart
+from engines.charts import Chart, Series, bar_chart, column_chart, number_text, stacked_bar_chart
 from engines.figures_cache import cached_figure
 from plans.dashboard.distribution import Distribution, distribution
 from plans.dashboard.pipeline import Pipeline, pipeline
@@ -120,3 +121,72 @@ def compute_overview(year: int, today: datetime.date) -> Overview:
 def district_overview(year: int, today: datetime.date) -> Overview:
     """``compute_overview``, cached until the data changes (and per day: "overdue" moves with the date)."""
     return cached_figure("overview", (year, today.isoformat()), lambda: compute_overview(year, today))
+
+
+def _percent_text(value) -> str:
+    return "" if value is None else f"{number_text(value)} %"
+
+
+def overview_table(overview: Overview, name: str) -> tuple[str, list[str], list[list]] | None:
+    """The overview's table ``name`` as (title, headers, rows) for a spreadsheet; ``None`` for no such table.
+
+    The same rows the page shows, in its order: numbers stay numbers, labels are text.
+    """
+    year = overview.year
+    if name == "pipeline":
+        return (
+            _("Wards at each step %(year)s") % {"year": year},
+            [_("Step"), _("Wards"), _("Overdue")],
+            [[step.label, step.wards, step.overdue] for step in overview.pipeline.steps],
+        )
+    if name == "late":
+        return (
+            _("Overdue wards %(year)s") % {"year": year},
+            [pgettext("administrative unit", "Ward"), _("What is due"), _("Due date"), _("Days late")],
+            [
+                [late.ward_name, late.due_label or late.state_label, late.due_date, late.days_late]
+                for late in overview.pipeline.late
+            ],
+        )
+    if name == "distribution":
+        grades = overview.distribution
+        return (
+            _("Classification %(last)s and %(year)s") % {"last": year - 1, "year": year},
+            [_("Classification"), str(year - 1), str(year)],
+            [[band.label, band.last_year, band.this_year] for band in grades.bands]
+            + [[_("Not yet classified"), grades.unclassified_last_year, grades.unclassified_this_year]],
+        )
+    if name == "plan":
+        return (
+            _("Plan tasks %(year)s") % {"year": year},
+            [_("Responsible"), _("Done"), _("In progress"), _("Not started"), _("Overdue")],
+            [[u.name, u.done, u.in_progress, u.not_started, u.overdue] for u in overview.plan.units],
+        )
+    if name == "activity":
+        return (
+            _("Learning-centre sessions %(year)s") % {"year": year},
+            [_("Kind of activity"), *(_("M%(month)s") % {"month": m} for m in MONTHS), _("Attendances")],
+            [[row.label, *row.sessions, row.attendances] for row in overview.activity_rows],
+        )
+    if name == "learning":
+        learning = overview.learning
+        return (
+            _("Literacy and learning models %(year)s") % {"year": year},
+            [
+                pgettext("administrative unit", "Ward"),
+                *(standard.name for standard in learning.standards),
+                *learning.kinds,
+            ],
+            [
+                [
+                    ward.ward_name,
+                    *(
+                        [_percent_text(status.percent) for status in ward.literacy]
+                        or ["" for _standard in learning.standards]
+                    ),
+                    *(_percent_text(rate) for rate in ward.learning_models),
+                ]
+                for ward in learning.wards
+            ],
+        )
+    return None

@@ -1,12 +1,14 @@
 """The steering committee's district overview (``plans.dashboard.overview``)."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from engines.figures_cache import cached_figure
-from plans.dashboard.overview import district_overview
+from engines.spreadsheets import spreadsheet_response
+from plans.dashboard.overview import district_overview, overview_table
 from plans.dashboard.years import assessment_years
 from wards.permissions import require_perm
 
@@ -44,3 +46,17 @@ def overview(request):
         "plans/dashboard/overview.html",
         {"year": year, "years": years, "body": mark_safe(body)},  # rendered by our template, autoescaped
     )
+
+
+def overview_export(request, table: str, fmt: str):
+    """One table of the overview of ``?year=`` as CSV or XLSX, as the page shows it."""
+    require_perm(request, "plans.view_dashboards")
+    years = cached_figure("years", (), assessment_years)
+    year = chosen_year(request, years)
+    if year is None:
+        raise Http404
+    found = overview_table(district_overview(year, timezone.localdate()), table)
+    if found is None:
+        raise Http404
+    title, headers, rows = found
+    return spreadsheet_response(fmt, f"tong-quan-{table}-{year}", title, headers, rows)

@@ -307,3 +307,80 @@ def test_the_annual_report_is_offered_only_to_who_may_compile_it(login, steering
     assert (
         "/plans/district-report/2018/report.pdf" not in login(inspector).get("/dashboard/").content.decode()
     )
+
+
+OVERVIEW_TABLES = ["pipeline", "late", "distribution", "plan", "activity", "learning"]
+
+
+@pytest.mark.parametrize("table", OVERVIEW_TABLES)
+def test_each_overview_table_exports_to_csv_and_xlsx_with_the_page_figures(
+    login, steering_member, district_year, table
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    _put_in(district_year["current"][:2], S.SUBMITTED, timezone.localdate() - datetime.timedelta(days=1))
+    client = login(steering_member)
+    overview = compute_overview(2018, timezone.localdate())
+
+    csv = client.get(f"/dashboard/export/{table}.csv?year=2018")
+    xlsx = client.get(f"/dashboard/export/{table}.xlsx?year=2018")
+
+    assert csv.status_code == xlsx.status_code == 200
+    assert csv["Content-Type"].startswith("text/csv")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)][1:]
+    if table == "pipeline":
+        assert rows == [[step.label, step.wards, step.overdue] for step in overview.pipeline.steps]
+    if table == "late":
+        assert sorted(row[0] for row in rows) == sorted(late.ward_name for late in overview.pipeline.late)
+        assert [row[3] for row in rows] == [1, 1]
+    if table == "distribution":
+        assert rows[-1] == ["Chưa xếp loại", 0, 15]
+        assert sum(row[1] for row in rows) == 15
+
+
+def test_a_ward_name_that_looks_like_a_formula_is_exported_as_text(
+    login, steering_member, ward, district_year
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    ward.name = '=HYPERLINK("http://evil.example/","Bấm")'
+    ward.save()
+    _put_in([district_year["current"][0]], S.SUBMITTED, timezone.localdate() - datetime.timedelta(days=1))
+    client = login(steering_member)
+
+    cell = load_workbook(io.BytesIO(client.get("/dashboard/export/late.xlsx?year=2018").content)).active["A2"]
+    csv = client.get("/dashboard/export/late.csv?year=2018").content.decode("utf-8-sig")
+
+    assert (cell.value, cell.data_type) == (ward.name, "s")
+    assert "'=HYPERLINK" in csv
+
+
+@pytest.mark.parametrize(("persona", "status"), [("ward_officer", 403), ("education_staff", 200)])
+def test_who_may_export_the_overview(request, login, persona, status, db):
+    CycleFactory(year=2018)
+    assert login(request.getfixturevalue(persona)).get("/dashboard/export/plan.xlsx").status_code == status
+
+
+def test_an_unknown_table_or_format_is_not_found(login, steering_member, db):
+    CycleFactory(year=2018)
+    client = login(steering_member)
+    assert client.get("/dashboard/export/salaries.csv").status_code == 404
+    assert client.get("/dashboard/export/plan.pdf").status_code == 404
+
+
+@pytest.mark.parametrize(("ward_count", "years"), [(15, [2018]), (150, [2014, 2015, 2016, 2017, 2018])])
+def test_the_overview_exports_cost_the_same_queries_at_any_size(
+    login, ward, education_staff, django_assert_max_num_queries, ward_count, years
+):
+    steering = UserFactory(username="bcd", roles=[Role.STEERING_MEMBER])
+    _build(ward_count, years, ward.district, ward.cluster, education_staff)
+    client = login(steering)
+
+    for table in OVERVIEW_TABLES:
+        with django_assert_max_num_queries(20):
+            assert client.get(f"/dashboard/export/{table}.xlsx").status_code == 200
