@@ -138,10 +138,14 @@ def _svg(chart_id: str, title: str, height: float, body: str) -> SafeString:
     )
 
 
-def _table(labels: Sequence[str], series: Sequence[Series], label_header: str) -> tuple[list, list]:
+def _chart(chart_id, title, labels, series, label_header, height: float, parts: list[str]) -> Chart:
+    """The chart of ``parts`` (drawn ``height`` high), its legend under it, and its data as a table."""
+    legend, legend_px = _legend(chart_id, series, height + 4)
     headers = [label_header, *(one.name for one in series)]
     rows = [[label, *(number_text(one.values[i]) for one in series)] for i, label in enumerate(labels)]
-    return headers, rows
+    return Chart(
+        title, _svg(chart_id, title, height + legend_px + 4, "".join([*parts, legend])), headers, rows
+    )
 
 
 def _scale(series: Sequence[Series], max_value: Number | None, stacked: bool) -> float:
@@ -186,10 +190,7 @@ def bar_chart(
                 f"{escape(number_text(value))}</text>"
             )
     height = len(labels) * group_px
-    legend, legend_px = _legend(chart_id, series, height + 4)
-    parts.append(legend)
-    headers, rows = _table(labels, series, label_header)
-    return Chart(title, _svg(chart_id, title, height + legend_px + 4, "".join(parts)), headers, rows)
+    return _chart(chart_id, title, labels, series, label_header, height, parts)
 
 
 def stacked_bar_chart(
@@ -239,10 +240,7 @@ def stacked_bar_chart(
             f"{escape(number_text(total))}</text>"
         )
     height = len(labels) * row_px
-    legend, legend_px = _legend(chart_id, series, height + 4)
-    parts.append(legend)
-    headers, rows = _table(labels, series, label_header)
-    return Chart(title, _svg(chart_id, title, height + legend_px + 4, "".join(parts)), headers, rows)
+    return _chart(chart_id, title, labels, series, label_header, height, parts)
 
 
 def column_chart(
@@ -284,7 +282,4 @@ def column_chart(
             f"{escape(label)}</text>"
         )
     height = base + axis_px
-    legend, legend_px = _legend(chart_id, series, height + 4)
-    parts.append(legend)
-    headers, rows = _table(labels, series, label_header)
-    return Chart(title, _svg(chart_id, title, height + legend_px + 4, "".join(parts)), headers, rows)
+    return _chart(chart_id, title, labels, series, label_header, height, parts)
