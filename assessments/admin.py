@@ -29,6 +29,7 @@ from assessments.models import (
     DossierDocument,
     EvidenceFile,
     Framework,
+    Indicator,
     Notification,
     ScoringMode,
     SelfInspectionPlan,
@@ -158,6 +159,28 @@ class FrameworkAdmin(admin.ModelAdmin):
                 _("The maxima or grades changed, so the scoring scheme is no longer confirmed."),
                 level="warning",
             )
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    """The indicators of a level-based framework: their texts and targets, editable until the version is
+    frozen by a recognised assessment (then it is copied into a new version, like its criteria)."""
+
+    list_display = ["__str__", "criterion"]
+    list_filter = ["criterion__framework"]
+    fields = ["criterion", "number", "title_vi", "title_en", "level_1_target", "level_2_target", "guidance"]
+    readonly_fields = ["criterion", "number"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and is_framework_locked(obj.criterion.framework):
+            return False
+        return super().has_change_permission(request, obj)
 
 
 @admin.register(Cycle)

@@ -8,7 +8,7 @@ from assessments.models.dossier import (
     EvidenceFile,
     SelfInspectionPlan,
 )
-from assessments.models.framework import ClassificationBand, Criterion, Framework, ScoringMode
+from assessments.models.framework import ClassificationBand, Criterion, Framework, Indicator, ScoringMode
 from assessments.models.inspection import (
     DecisionChange,
     DecisionState,
@@ -40,6 +40,7 @@ __all__ = [
     "DossierDocument",
     "EvidenceFile",
     "Framework",
+    "Indicator",
     "InspectionPlan",
     "InspectionPlanChange",
     "InspectionResult",

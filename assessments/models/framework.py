@@ -48,6 +48,18 @@ class Framework(models.Model):
         default=False,
         help_text=_("Until confirmed, pages warn that the maximum points are placeholders."),
     )
+    validity_years = models.PositiveSmallIntegerField(
+        _("recognition valid for (years)"),
+        null=True,
+        blank=True,
+        help_text=_("Years a recognition stays in force after the year of recognition; empty: no limit."),
+    )
+    upgrade_wait_months = models.PositiveSmallIntegerField(
+        _("months before applying for a higher level"),
+        null=True,
+        blank=True,
+        help_text=_("After a recognition at a lower level; empty: no waiting time."),
+    )
 
     objects = FrameworkQuerySet.as_manager()
 
@@ -95,8 +107,53 @@ class Criterion(models.Model):
         return self.title_en if (get_language() or "vi").startswith("en") else self.title_vi
 
 
+class Indicator(models.Model):
+    """One indicator of a criterion of a level-based framework (Circular 25/2023): met or not, per level.
+
+    Each level has its target; ``level_2_target`` is left empty where level 2
+    asks no more than level 1. The texts are data an administrator edits: only
+    the criteria's titles are sourced, so the seeded indicators are marked as
+    placeholders until the framework's scheme is confirmed.
+    """
+
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="indicators")
+    number = models.PositiveSmallIntegerField(_("number within the criterion"))
+    title_vi = models.CharField(_("title (Vietnamese)"), max_length=500)
+    title_en = models.CharField(_("title (English)"), max_length=500)
+    guidance = models.TextField(_("evidence that fits"), blank=True)
+    level_1_target = models.TextField(_("target for level 1"), blank=True)
+    level_2_target = models.TextField(
+        _("target for level 2"), blank=True, help_text=_("Empty when level 2 asks no more than level 1.")
+    )
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["criterion", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["criterion", "number"], name="unique_indicator_number")
+        ]
+
+    def __str__(self):
+        return f"{self.code}. {self.title}"
+
+    @property
+    def code(self) -> str:
+        """``"4.2"``: the criterion's number and the indicator's."""
+        return f"{self.criterion.number}.{self.number}"
+
+    @property
+    def title(self) -> str:
+        return self.title_en if (get_language() or "vi").startswith("en") else self.title_vi
+
+    @property
+    def has_higher_level_2_target(self) -> bool:
+        return bool(self.level_2_target.strip())
+
+
 class ClassificationBand(models.Model):
-    """One grade of a points framework: reached with at least ``min_points``."""
+    """One grade of a points framework, reached with at least ``min_points``; or one level of a level-based
+    framework, whose ``min_points`` is then the level's number (1, 2): the higher the better, in both."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="bands")
     code = models.SlugField(_("code"), max_length=30)

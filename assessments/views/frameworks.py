@@ -27,7 +27,7 @@ from assessments.frameworks import (
     save_framework_scheme,
     suggested_first_year,
 )
-from assessments.models import Assessment, AssessmentState, Cycle, Framework
+from assessments.models import Assessment, AssessmentState, Cycle, Framework, ScoringMode
 from assessments.workflow import TRANSITIONS
 from wards.permissions import require_perm
 
@@ -50,10 +50,34 @@ def _typed_total(formset) -> Decimal | None:
     return total
 
 
+def _levels_framework_page(request, framework: Framework):
+    """A level-based framework: its criteria with their indicators and targets, and its levels.
+
+    Their texts are edited in the administration for now (``IndicatorAdmin``); this
+    page shows them as the wards and inspectors will read them.
+    """
+    if request.method == "POST":
+        messages.error(request, _("The indicators of a level-based framework are edited in Administration."))
+        return redirect("assessments:framework_edit", pk=framework.pk)
+    criteria = framework.criteria.order_by("number").prefetch_related("indicators")
+    return render(
+        request,
+        "assessments/framework_levels.html",
+        {
+            "framework": framework,
+            "criteria": criteria,
+            "levels": framework.bands.order_by("-min_points"),
+            "locked": is_framework_locked(framework),
+        },
+    )
+
+
 def framework_edit(request, pk: int):
     """Edit the criteria and grades of a framework in one form; a frozen framework is shown read-only."""
     framework = get_object_or_404(Framework, pk=pk)
     require_perm(request, "assessments.manage_frameworks", framework)
+    if framework.scoring_mode == ScoringMode.LEVELS:
+        return _levels_framework_page(request, framework)
     locked = is_framework_locked(framework)
     criteria = framework.criteria.order_by("number")
     bands = framework.bands.order_by("-min_points")

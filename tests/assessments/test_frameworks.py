@@ -51,7 +51,8 @@ def test_framework_list_shows_versions_years_and_unconfirmed_badge(login, system
 
     assert response.status_code == 200
     assert [(f.code, f.version, f.locked) for f in response.context["frameworks"]] == [
-        ("tt44-2014", 1, False)
+        ("tt25-2023", 1, False),
+        ("tt44-2014", 1, False),
     ]
     content = response.content.decode()
     assert "2015–2023" in content
@@ -63,7 +64,10 @@ def test_framework_list_marks_a_framework_locked_once_an_assessment_is_recognise
 ):
     response = login(system_admin).get(reverse("assessments:framework_list"))
 
-    assert [(f.version, f.locked) for f in response.context["frameworks"]] == [(1, True)]
+    assert [(f.code, f.locked) for f in response.context["frameworks"]] == [
+        ("tt25-2023", False),
+        ("tt44-2014", True),
+    ]
 
 
 # --- editing the scheme ----------------------------------------------------------------------------
@@ -241,7 +245,7 @@ def test_copy_framework_refuses_a_first_year_with_a_cycle_of_the_source(circular
         copy_framework(circular_44, 2018)
     with pytest.raises(ValidationError):
         copy_framework(circular_44, 2015)
-    assert Framework.objects.count() == 1
+    assert Framework.objects.count() == 2  # the seeded Circular 44 and Circular 25
     circular_44.refresh_from_db()
     assert circular_44.last_year == 2023
 
@@ -280,7 +284,7 @@ def test_framework_pages_refused_for_everyone_but_the_system_admin(request, logi
     circular_44.refresh_from_db()
     assert circular_44.scheme_confirmed is False
     assert maxima_of(circular_44) == PLACEHOLDER_MAXIMA
-    assert Framework.objects.count() == 1
+    assert Framework.objects.count() == 2  # the seeded Circular 44 and Circular 25
 
 
 def test_framework_pages_send_anonymous_visitors_to_login(login, circular_44):
@@ -292,24 +296,24 @@ def test_framework_pages_send_anonymous_visitors_to_login(login, circular_44):
         assert response.url.startswith(reverse("login") + "?next=")
 
     assert maxima_of(circular_44) == PLACEHOLDER_MAXIMA
-    assert Framework.objects.count() == 1
+    assert Framework.objects.count() == 2  # the seeded Circular 44 and Circular 25
 
 
 def test_framework_copy_refuses_get(login, system_admin, circular_44):
     response = login(system_admin).get(reverse("assessments:framework_copy", args=[circular_44.pk]))
 
     assert response.status_code == 405
-    assert Framework.objects.count() == 1
+    assert Framework.objects.count() == 2  # the seeded Circular 44 and Circular 25
 
 
 def test_framework_list_constant_queries(login, system_admin, circular_44, django_assert_num_queries):
     client = login(system_admin)
     for year in (2019, 2020):
         copy_framework(Framework.objects.get(code="tt44-2014", version=year - 2018), year)
-    # session, user, the user's roles, frameworks annotated with their lock
+    # user (the session comes from the cache), the user's roles, frameworks annotated with their lock
     with django_assert_num_queries(3):
         response = client.get(reverse("assessments:framework_list"))
-    assert len(response.context["frameworks"]) == 3
+    assert len(response.context["frameworks"]) == 4  # Circular 44 in three versions, Circular 25
 
 
 def test_cycle_factory_is_on_circular_44(cycle, circular_44):
