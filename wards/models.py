@@ -90,6 +90,12 @@ class Ward(models.Model):
     address = models.CharField(_("address of the People's Committee"), max_length=255, blank=True)
     chairman_name = models.CharField(_("chairman of the People's Committee"), max_length=120, blank=True)
     clc_director_name = models.CharField(_("director of the learning centre"), max_length=120, blank=True)
+    closed_on = models.DateField(
+        _("merged into another ward on"),
+        null=True,
+        blank=True,
+        help_text=_("Set by a merger: from this day the ward's records are read-only."),
+    )
     sort_key = models.CharField(max_length=255, editable=False, db_index=True)
     search_name = models.CharField(max_length=120, editable=False, db_index=True)
 
@@ -113,6 +119,32 @@ class Ward(models.Model):
 
     def get_absolute_url(self):
         return reverse("wards:detail", args=[self.code])
+
+
+class WardMerger(models.Model):
+    """Several wards became one on a day (the reform of 07/2025 merged wards; a province may merge more).
+
+    The new ward carries on: the learning centres and the users move to it, and
+    its public history shows its predecessors' results under their own names.
+    The old wards keep their records, read-only from ``effective_on``.
+    """
+
+    new_ward = models.ForeignKey(
+        Ward, on_delete=models.PROTECT, related_name="formed_by", verbose_name=_("new ward")
+    )
+    predecessors = models.ManyToManyField(Ward, related_name="merged_into", verbose_name=_("merged wards"))
+    effective_on = models.DateField(_("effective on"))
+    legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
+    recorded_by = models.ForeignKey("User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ward merger")
+        verbose_name_plural = _("ward mergers")
+        ordering = ["-effective_on"]
+
+    def __str__(self):
+        return f"{self.new_ward} ({self.effective_on:%d/%m/%Y})"
 
 
 class UnitKind(models.TextChoices):

@@ -6,12 +6,14 @@ from assessments.models.dossier import (
     DocumentKind,
     DossierDocument,
     EvidenceFile,
+    IndicatorSelfFinding,
     SelfInspectionPlan,
 )
 from assessments.models.framework import ClassificationBand, Criterion, Framework, Indicator, ScoringMode
 from assessments.models.inspection import (
     DecisionChange,
     DecisionState,
+    IndicatorInspectionFinding,
     InspectionPlan,
     InspectionPlanChange,
     InspectionResult,
@@ -41,6 +43,8 @@ __all__ = [
     "EvidenceFile",
     "Framework",
     "Indicator",
+    "IndicatorInspectionFinding",
+    "IndicatorSelfFinding",
     "InspectionPlan",
     "InspectionPlanChange",
     "InspectionResult",

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.assessment import Assessment
-from assessments.models.framework import Criterion
+from assessments.models.framework import Criterion, Indicator
 from assessments.storage import document_upload_to, evidence_upload_to
 from centers.topics import Topic
 from engines.storage import private_storage_callable
@@ -58,6 +58,38 @@ class CriterionSelfScore(models.Model):
         return f"{self.assessment} – {self.criterion.number}: {self.points}"
 
 
+class IndicatorSelfFinding(models.Model):
+    """Step 2 under a level-based framework: whether the ward finds it meets one indicator, per level.
+
+    ``None`` is "not answered yet". ``meets_level_2`` matters only for an indicator
+    with a higher level-2 target (``Indicator.has_higher_level_2_target``).
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="self_findings")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    meets_level_1 = models.BooleanField(_("meets the level 1 target"), null=True, blank=True)
+    meets_level_2 = models.BooleanField(_("meets the level 2 target"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("self-assessed indicator")
+        verbose_name_plural = _("self-assessed indicators")
+        ordering = ["indicator__criterion__number", "indicator__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "indicator"], name="unique_self_finding_per_indicator"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.assessment} – {self.indicator.code}"
+
+
 class EvidenceFile(models.Model):
     """A piece of evidence (minh chứng) for one criterion of one assessment.
 
@@ -81,6 +113,15 @@ class EvidenceFile(models.Model):
     )
     generated_from = models.CharField(
         _("generated from the learning centre's records"), max_length=30, choices=Topic.choices, blank=True
+    )
+    # Under a level-based framework evidence is given per indicator (of ``criterion``).
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indicator"),
     )
 
     class Meta:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models.assessment import Assessment, StateChange
 from assessments.models.cycle import Cycle
-from assessments.models.framework import ClassificationBand, Criterion
+from assessments.models.framework import ClassificationBand, Criterion, Indicator
 from engines.workflow import StateChangeBase, StatefulModel
 from wards.models import DistrictUnit
 
@@ -111,6 +111,31 @@ class InspectionScore(models.Model):
         return f"{self.assessment} – {self.criterion.number}: {self.points}"
 
 
+class IndicatorInspectionFinding(models.Model):
+    """Step 4 under a level-based framework: the team's finding for one indicator, per level."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="inspection_findings")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    meets_level_1 = models.BooleanField(_("meets the level 1 target"))
+    meets_level_2 = models.BooleanField(_("meets the level 2 target"), default=False)
+    comment = models.TextField(_("comment"), blank=True)
+    evidence_sufficient = models.BooleanField(_("evidence sufficient"), default=True)
+    version = models.PositiveIntegerField(default=1)
+    scored_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("inspected indicator")
+        verbose_name_plural = _("inspected indicators")
+        ordering = ["indicator__criterion__number", "indicator__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "indicator"], name="unique_inspection_finding")
+        ]
+
+    def __str__(self):
+        return f"{self.assessment} – {self.indicator.code}"
+
+
 class ScoreRevision(models.Model):
     """Append-only: who changed an inspection score, from what to what, when."""
 
@@ -151,6 +176,8 @@ class InspectionResult(models.Model):
     )
     closed_at = models.DateTimeField(_("closed at"))
     imported = models.BooleanField(_("imported from past records"), default=False)
+    # Under a level-based framework: the level reached (0: not recognised); ``total`` is then 0.
+    level = models.PositiveSmallIntegerField(_("level reached"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("inspection result")
