@@ -138,7 +138,7 @@ def test_self_scores_of_a_dossier_still_at_the_ward_are_not_shown(db, login, ste
 
 def test_the_columns_are_the_years_framework(db, login, steering_member):
     framework = Framework.objects.create(
-        code="tt25-2023", name="Thông tư 25/2023", legal_reference="25/2023/TT-BGDĐT", first_year=2024,
+        code="diem-2024", name="Bộ tiêu chí tính điểm 2024", legal_reference="thử nghiệm", first_year=2024,
         scoring_mode="points", total_points=Decimal(30),
     )  # fmt: skip
     for number in (1, 2, 3):
