@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from assessments.authority import cycle_authority
 from assessments.decision_numbers import check_decision_number, register_decision_number
 from assessments.documents.district_side import decision_symbol
 from assessments.inspection_workflow import DECISION_WORKFLOW, INSPECTION_PLAN_WORKFLOW
@@ -297,7 +298,8 @@ def approve_decision(
     )
     decision.refresh_from_db()
     district = District.current()
-    register_decision_number(decision, district.authority_name.upper() if district else "")
+    issuer = cycle_authority(decision.cycle, district).recognising_body.upper() if district else ""
+    register_decision_number(decision, issuer)
     for assessment in decision.assessments.all():
         perform_transition(assessment, "recognise", approver, reason=decision.number, today=today)
     return decision

@@ -8,29 +8,30 @@ import datetime
 from django.db.models import Max, Prefetch
 from django.utils import timezone, translation
 
+from assessments.authority import cycle_authority
 from assessments.documents.district_side import (
     BLANK,
     DISTRICT_ISSUER,
     EDUCATION_BODY,
     EDUCATION_ISSUER,
     WardResult,
-    chairman_signature,
     current_district,
     decision_symbol,
-    district_bodies,
     draft_date_line,
     draft_number,
+    draft_signature,
     education_head_signature,
-    education_office_name,
     local_day,
     plan_reference,
     result_of,
+    signature,
     ward_level,
 )
 from assessments.documents.ward_side import DocumentNotAvailable
 from assessments.models import (
     Assessment,
     AssessmentState,
+    Cycle,
     DecisionState,
     InspectionPlan,
     PlanState,
@@ -41,7 +42,6 @@ from assessments.public import results_of_year
 from engines.documents.numbering import keep_number, kept_number
 from engines.documents.render import (
     DocumentFrame,
-    Signature,
     vn_date,
     vn_date_line,
     vn_number,
@@ -61,7 +61,8 @@ def load_decision(decision: RecognitionDecision) -> RecognitionDecision:
 
 def _decision_common(decision: RecognitionDecision) -> dict:
     district = current_district()
-    office = education_office_name(district)
+    authority = cycle_authority(decision.cycle, district)
+    office = authority.reviewing_body
     assessments = list(decision.assessments.all())
     results = [result_of(assessment) for assessment in assessments]
     counts: dict[str, int] = {}
@@ -73,6 +74,7 @@ def _decision_common(decision: RecognitionDecision) -> dict:
     return {
         "decision": decision,
         "district": district,
+        "authority": authority,
         "office": office,
         "office_head": f"Trưởng {office[:1].lower()}{office[1:]}",  # Trưởng phòng Giáo dục và Đào tạo
         "ward_level": ward_level(district),
@@ -81,7 +83,7 @@ def _decision_common(decision: RecognitionDecision) -> dict:
         "results": results,
         "ward_count": len(results),
         "counts": sorted(counts.items()),
-        "plan_reference": plan_reference(plans, district),
+        "plan_reference": plan_reference(plans, authority),
     }
 
 
@@ -89,7 +91,7 @@ def recognition_proposal_context(kind, decision: RecognitionDecision) -> dict:
     """Tờ trình of Phòng GD&ĐT: the wards inspected, their totals and grades, for the chairman to recognise."""
     decision = load_decision(decision)
     context = _decision_common(decision)
-    district, office = context["district"], context["office"]
+    district, office, authority = context["district"], context["office"], context["authority"]
     on = local_day(decision.created_at)
     if decision.issued_on:  # the proposal comes before the decision it proposes
         on = min(on, decision.issued_on)
@@ -104,7 +106,7 @@ def recognition_proposal_context(kind, decision: RecognitionDecision) -> dict:
     )
     context["doc"] = DocumentFrame(
         title=f"{kind.title} – {decision.cycle.year}",
-        parent_body=district.authority_name.upper(),
+        parent_body=authority.recognising_body.upper(),
         issuing_body=office.upper(),
         number=issued.symbol,
         date_line=vn_date_line(district.place_name, issued.issued_on),
@@ -119,8 +121,8 @@ def decision_context(kind, decision: RecognitionDecision) -> dict:
     """Quyết định công nhận: the chairman's number and date, the legal bases, three articles and the list."""
     decision = load_decision(decision)
     context = _decision_common(decision)
-    district = context["district"]
-    parent, issuing = district_bodies(district)
+    district, authority = context["district"], context["authority"]
+    parent, issuing = authority.recognising_parent_body.upper(), authority.recognising_body.upper()
     year = decision.cycle.year
     signed = decision.state in {DecisionState.APPROVED, DecisionState.RELEASED}
     proposal = kept_number(f"recognition_proposal:{decision.pk}")
@@ -128,12 +130,12 @@ def decision_context(kind, decision: RecognitionDecision) -> dict:
         number = decision_symbol(decision.number)
         on = decision.issued_on or local_day(decision.created_at)
         date_line = vn_date_line(district.place_name, on)
-        signature = chairman_signature(decision.signer, decision.signer_title)
+        signed_by = signature(authority, decision.signer, decision.signer_title)
         appendix_reference = f"số {number} {vn_date(on)}"
     else:
         on = None
         number, date_line = draft_number(kind.type_code, "UBND"), draft_date_line(district.place_name, year)
-        signature = Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "")
+        signed_by = draft_signature(authority)
         appendix_reference = f"số{BLANK}/QĐ-UBND ngày{BLANK}tháng{BLANK}năm {year}"
     context["doc"] = DocumentFrame(
         title=f"{kind.title} – {year}",
@@ -141,7 +143,7 @@ def decision_context(kind, decision: RecognitionDecision) -> dict:
         issuing_body=issuing,
         number=number,
         date_line=date_line,
-        signatures=[signature],
+        signatures=[signed_by],
         date=on,
     )
     context.update(
@@ -164,7 +166,8 @@ def public_notice_context(kind, year: int) -> dict:
     if not published:
         raise DocumentNotAvailable("Nothing has been published for this year.")
     district = current_district()
-    parent, issuing = district_bodies(district)
+    authority = cycle_authority(Cycle.objects.get(year=year), district)
+    parent, issuing = authority.recognising_parent_body.upper(), authority.recognising_body.upper()
     released = (
         RecognitionDecision.objects.filter(cycle__year=year, state=DecisionState.RELEASED)
         .only("pk", "signer", "signer_title")
@@ -184,10 +187,10 @@ def public_notice_context(kind, year: int) -> dict:
         on=on,
         body_code="UBND",
     )
-    signature = (
-        chairman_signature(released.signer, released.signer_title)
+    signed_by = (
+        signature(authority, released.signer, released.signer_title)
         if released
-        else Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "")
+        else draft_signature(authority)
     )
     results = [
         WardResult(
@@ -206,10 +209,11 @@ def public_notice_context(kind, year: int) -> dict:
             issuing_body=issuing,
             number=issued.symbol,
             date_line=vn_date_line(district.place_name, issued.issued_on),
-            signatures=[signature],
+            signatures=[signed_by],
             date=issued.issued_on,
         ),
         "district": district,
+        "authority": authority,
         "ward_level": ward_level(district),
         "year": year,
         "results": results,

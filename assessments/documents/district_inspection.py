@@ -9,18 +9,18 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from assessments.authority import cycle_authority
 from assessments.documents.district_side import (
     TEAM_BODY,
     TEAM_ISSUER,
-    chairman_signature,
     current_district,
-    district_bodies,
     draft_date_line,
     draft_number,
-    education_office_name,
+    draft_signature,
     local_day,
     plan_number,
     plan_reference,
+    signature,
     ward_level,
 )
 from assessments.documents.ward_side import DocumentNotAvailable
@@ -84,7 +84,8 @@ def inspection_plan_context(kind, plan: InspectionPlan) -> dict:
     """Kế hoạch kiểm tra: purpose, days, wards, the team with units and criteria; signed once approved."""
     plan = load_plan(plan)
     district = current_district()
-    parent, issuing = district_bodies(district)
+    authority = cycle_authority(plan.cycle, district)
+    parent, issuing = authority.recognising_parent_body.upper(), authority.recognising_body.upper()
     year = plan.cycle.year
     approved = plan.state == PlanState.APPROVED and plan.approved_at is not None
     if approved:
@@ -92,11 +93,11 @@ def inspection_plan_context(kind, plan: InspectionPlan) -> dict:
         on = issued.issued_on
         approver = plan.approved_by
         number, date_line = issued.symbol, vn_date_line(district.place_name, on)
-        signature = chairman_signature(approver.get_full_name(), approver.position)
+        signed_by = signature(authority, approver.get_full_name(), approver.position)
     else:
         on = None
         number, date_line = draft_number(kind.type_code, "UBND"), draft_date_line(district.place_name, year)
-        signature = Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "")
+        signed_by = draft_signature(authority)
     members = list(plan.members.all())
     return {
         "doc": DocumentFrame(
@@ -105,13 +106,14 @@ def inspection_plan_context(kind, plan: InspectionPlan) -> dict:
             issuing_body=issuing,
             number=number,
             date_line=date_line,
-            signatures=[signature],
+            signatures=[signed_by],
             date=on,
         ),
         "plan": plan,
         "draft": not approved,
         "district": district,
-        "office": education_office_name(district),
+        "authority": authority,
+        "office": authority.reviewing_body,
         "ward_level": ward_level(district),
         "year": year,
         "framework": plan.cycle.framework,
@@ -173,6 +175,7 @@ def inspection_minutes_context(kind, assessment: Assessment) -> dict:
     )
     members = list(plan.members.all()) if plan else []
     district = current_district()
+    authority = cycle_authority(assessment.cycle, district)
     framework = assessment.cycle.framework
     self_points = {score.criterion_id: score.points for score in assessment.self_scores.all()}
     rows, self_total, maximum = [], Decimal(0), Decimal(0)
@@ -228,7 +231,7 @@ def inspection_minutes_context(kind, assessment: Assessment) -> dict:
     return {
         "doc": DocumentFrame(
             title=f"{kind.title} – {assessment.ward.name} – {year}",
-            parent_body=district.authority_name.upper(),
+            parent_body=authority.recognising_body.upper(),
             issuing_body="ĐOÀN KIỂM TRA",
             number=issued.symbol,
             date_line=vn_date_line(district.place_name, issued.issued_on),
@@ -238,10 +241,11 @@ def inspection_minutes_context(kind, assessment: Assessment) -> dict:
         "assessment": assessment,
         "ward": assessment.ward,
         "district": district,
+        "authority": authority,
         "ward_level": ward_level(district),
         "year": year,
         "plan": plan,
-        "plan_reference": plan_reference([plan], district) if plan else "",
+        "plan_reference": plan_reference([plan], authority) if plan else "",
         "held_on": vn_date(issued.issued_on),
         "members": _member_rows(members),
         "lead": lead,

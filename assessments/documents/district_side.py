@@ -5,11 +5,13 @@ the decision and the public notice in ``district_decisions``. Each builder loads
 the document's number from the register, and returns the template context. The
 wording is in the templates (templates/documents/*.html).
 
-Who issues what (Decree 30 header and number):
-- the district People's Committee (``UBND-Q``, ``…/KH-UBND``): receipt slip,
-  inspection plan, decision, public notice;
-- Phòng GD&ĐT (``PGDDT``, ``…/TB-PGDĐT``, ``…/TTr-PGDĐT``): the return notice and
-  the proposal, which it drafts for the chairman;
+Who issues what (Decree 30 header and number); the names and the signer are the
+cycle's (``assessments.authority``: by default the district's, as below):
+- the recognising body, the district People's Committee (``UBND-Q``, ``…/KH-UBND``):
+  inspection plan, decision, public notice; the receipt slip too, unless the
+  cycle names a reviewing body, which then receives the dossiers;
+- the reviewing body, Phòng GD&ĐT (``PGDDT``, ``…/TB-PGDĐT``, ``…/TTr-PGDĐT``): the
+  return notice and the proposal, which it drafts for the signer;
 - the inspection team (``DKT-Q``, ``…/BB-ĐKT``): the inspection minutes.
 
 A plan or decision that has not been approved is printed as a draft: blank
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from assessments.authority import Authority, committee_signature_lines, cycle_authority
 from assessments.documents.ward_side import DocumentNotAvailable
 from assessments.models import (
     Assessment,
@@ -38,13 +41,12 @@ from engines.documents.render import (
     vn_number,
 )
 from engines.models import IssuedNumber
-from wards.models import District, DistrictUnit, UnitKind
+from wards.models import District
 
 DISTRICT_ISSUER = "UBND-Q"
 EDUCATION_ISSUER, EDUCATION_BODY = "PGDDT", "PGDĐT"
 TEAM_ISSUER, TEAM_BODY = "DKT-Q", "ĐKT"
 RECEIPT_TYPE = "PTN"  # phiếu tiếp nhận: not in Decree 30's list of abbreviations
-EDUCATION_OFFICE_NAME = "Phòng Giáo dục và Đào tạo"
 BLANK = "\u00a0" * 8  # room left on a draft for the number and the day, filled in by hand
 
 # The dossier's signed documents as the receipt slip names them (official text, not UI labels).
@@ -65,26 +67,18 @@ def current_district() -> District:
     return district
 
 
-def district_bodies(district: District) -> tuple[str, str]:
-    """(parent body, issuing body): ``ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH`` above ``ỦY BAN NHÂN DÂN QUẬN 5``."""
-    return district.parent_authority_name.upper(), district.authority_name.upper()
+def signature(authority: Authority, name: str, title: str) -> Signature:
+    """The recognising body's signer: the typed ``title`` tells a vice-chairman when the committee signs."""
+    return Signature(authority.signature_lines(title), name)
 
 
-def education_office_name(district: District) -> str:
-    unit = (
-        DistrictUnit.objects.filter(district=district, kind=UnitKind.EDUCATION_OFFICE)
-        .only("name")
-        .order_by("pk")
-        .first()
-    )
-    return unit.name if unit else EDUCATION_OFFICE_NAME
+def draft_signature(authority: Authority) -> Signature:
+    return Signature(authority.draft_signature_lines, "")
 
 
 def chairman_signature(name: str, title: str) -> Signature:
     """For the People's Committee: the chairman signs as ``CHỦ TỊCH``, a vice-chairman ``KT. CHỦ TỊCH``."""
-    if title.strip().lower().startswith("chủ tịch"):
-        return Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), name)
-    return Signature(("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name)
+    return Signature(committee_signature_lines(title), name)
 
 
 def education_head_signature(user) -> Signature:
@@ -134,9 +128,9 @@ def plan_number(plan: InspectionPlan, issuing_body: str) -> IssuedNumber:
     )
 
 
-def plan_reference(plans, district: District) -> str:
+def plan_reference(plans, authority: Authority) -> str:
     """``số 03/KH-UBND ngày 05/11/2018`` for each approved plan (cited by the minutes, proposal, decision)."""
-    issuing = district.authority_name.upper()
+    issuing = authority.recognising_body.upper()
     numbers = [
         plan_number(plan, issuing) for plan in plans if plan.state == PlanState.APPROVED and plan.approved_at
     ]
@@ -177,7 +171,8 @@ def receipt_slip_context(kind, assessment: Assessment) -> dict:
     if change is None:
         raise DocumentNotAvailable("The dossier has not been received.")
     district = current_district()
-    parent, issuing = district_bodies(district)
+    authority = cycle_authority(assessment.cycle, district)
+    parent, issuing = authority.receiving_parent_body.upper(), authority.dossier_addressee.upper()
     received_at = timezone.localtime(change.at)
     year = assessment.cycle.year
     issued = number_for_document(
@@ -208,6 +203,7 @@ def receipt_slip_context(kind, assessment: Assessment) -> dict:
         "assessment": assessment,
         "ward": assessment.ward,
         "district": district,
+        "authority": authority,
         "ward_level": ward_level(district),
         "year": year,
         "received_at": f"{received_at:%H} giờ {received_at:%M} phút, {vn_date(received_at.date())}",
@@ -235,7 +231,8 @@ def return_notice_context(kind, assessment: Assessment) -> dict:
     if change is None:
         raise DocumentNotAvailable("The dossier has not been returned.")
     district = current_district()
-    office = education_office_name(district)
+    authority = cycle_authority(assessment.cycle, district)
+    office = authority.reviewing_body
     returned_on = local_day(change.at)
     year = assessment.cycle.year
     lines = [item.text for item in change.return_items.all()] or change.reason.splitlines()
@@ -255,7 +252,7 @@ def return_notice_context(kind, assessment: Assessment) -> dict:
     )
     doc = DocumentFrame(
         title=f"{kind.title} – {assessment.ward.name} – {year}",
-        parent_body=district.authority_name.upper(),
+        parent_body=authority.recognising_body.upper(),
         issuing_body=office.upper(),
         number=issued.symbol,
         date_line=vn_date_line(district.place_name, returned_on),
@@ -267,6 +264,7 @@ def return_notice_context(kind, assessment: Assessment) -> dict:
         "assessment": assessment,
         "ward": assessment.ward,
         "district": district,
+        "authority": authority,
         "office": office,
         "ward_level": ward_level(district),
         "year": year,

@@ -13,6 +13,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from assessments.authority import dossier_addressee
 from assessments.models import Assessment, DocumentKind, EvidenceFile
 from assessments.scoring import classify
 from engines.documents.numbering import number_for_document, numbers_of
@@ -162,6 +163,7 @@ def _common(kind, assessment: Assessment, subject: str) -> dict:
         "assessment": assessment,
         "ward": assessment.ward,
         "district": district,
+        "addressee": dossier_addressee(assessment.cycle, district),  # the dossier's reviewing body
         "ward_level": district.ward_level_name,
         "cycle": assessment.cycle,
         "year": assessment.cycle.year,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from assessments.authority import cycle_authority
 from assessments.decision_numbers import check_decision_number, proposed_decision_number
 from assessments.dossier import completeness_percent, criteria_without_evidence, missing_items
 from assessments.forms.assessment import TransitionForm
@@ -134,12 +135,13 @@ def receipt_slip(request, pk: int):
         DossierDocument.objects.filter(assessment=assessment),
         key=lambda document: DocumentKind.values.index(document.kind),
     )
+    district = District.current()
     context = {
         "assessment": assessment,
         "change": change,
         "received_on": timezone.localtime(change.at).date(),
         "documents": documents,
-        "district": District.current(),
+        "authority": cycle_authority(assessment.cycle, district) if district else None,
     }
     return render(request, "assessments/district/receipt_slip.html", context)
 
