@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.models import Assessment, Cycle
+from assessments.models import Assessment, Cycle, Framework, ScoringMode
 from engines.figures_cache import data_changed
 from wards.models import Ward
 
@@ -50,3 +50,31 @@ def check_plausible_date(cycle: Cycle, value: date | None) -> None:
             % {"start": start.strftime("%d/%m/%Y"), "end": end.strftime("%d/%m/%Y")},
             code="implausible_date",
         )
+
+
+MIN_YEAR, MAX_YEAR = 1990, 2100  # the years a cycle may be created for (as the framework copy form)
+
+# The deadlines a framework's Circular sets, as (month, day) of the year after the cycle's year. Circular 25/2023
+# (levels): dossier before 28/02, recognition before 31/03. Circular 44 (points) sets none: the district chose.
+CIRCULAR_DEADLINES: dict[str, dict[str, tuple[int, int]]] = {
+    ScoringMode.LEVELS: {"dossier_deadline": (2, 28), "recognition_deadline": (3, 31)},
+}
+
+
+def suggested_cycle_dates(framework: Framework, year: int) -> dict[str, date]:
+    """The dates a new ``year`` cycle under ``framework`` starts with (the form's initial values, editable)."""
+    deadlines = CIRCULAR_DEADLINES.get(framework.scoring_mode, {})
+    return {field: date(year + 1, month, day) for field, (month, day) in deadlines.items()}
+
+
+def new_cycle_initial(year: int | None = None) -> dict:
+    """What the new-cycle form starts with: the year (asked for, else the one after the latest cycle, else
+    this year), the newest framework that applies to it, and the dates that framework's Circular sets."""
+    if year is None:
+        latest = Cycle.objects.order_by("-year").values_list("year", flat=True).first()
+        year = latest + 1 if latest else timezone.localdate().year
+    initial: dict = {"year": year}
+    framework = Framework.objects.for_year(year).first()
+    if framework is not None:
+        initial |= {"framework": framework, **suggested_cycle_dates(framework, year)}
+    return initial

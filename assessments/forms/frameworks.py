@@ -1,8 +1,9 @@
 """Forms of the administrator's framework pages and of the district's cycle pages."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Layout, Submit
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from assessments.frameworks import (
@@ -15,6 +16,14 @@ from assessments.models import ClassificationBand, Criterion, Cycle, Framework
 from wards.models import DistrictUnit, UnitKind
 
 LEAD_BODY_KINDS = (UnitKind.EDUCATION_OFFICE, UnitKind.PROMOTION_ASSOCIATION)
+# Who reviews, recognises and signs, as the documents print them (blank: the district's; assessments.authority).
+AUTHORITY_FIELDS = (
+    "reviewing_body",
+    "recognising_body",
+    "recognising_parent_body",
+    "signer_capacity",
+    "signer_title",
+)
 
 
 class CriterionForm(forms.ModelForm):
@@ -74,8 +83,15 @@ class FrameworkChoiceField(forms.ModelChoiceField):
         return f"{framework} · {years}"
 
 
+AUTHORITY_NOTE = _(
+    "Leave these empty for the district's People's Committee and its chairman, with the education office "
+    "reviewing (Circular 44, and before 07/2025). Since the reform the head of the education office, or "
+    "the body the province designates, recognises: name it here as the documents must print it."
+)
+
+
 class CycleForm(forms.ModelForm):
-    """A year's calendar, framework and lead body.
+    """A year's calendar, framework, lead body, and the bodies and signer its documents name.
 
     Dates are typed day first (dd/mm/yyyy) and must follow the order of the
     procedure; the framework must apply to the year. Once the cycle is open
@@ -92,7 +108,17 @@ class CycleForm(forms.ModelForm):
 
     class Meta:
         model = Cycle
-        fields = ["year", "framework", *CYCLE_DATE_FIELDS, "lead_body"]
+        fields = ["year", "framework", *CYCLE_DATE_FIELDS, "lead_body", *AUTHORITY_FIELDS]
+        help_texts = {
+            "signer_capacity": _(
+                "Lines above the title, separated by “/”, e.g. KT. GIÁM ĐỐC. Empty, with an empty title: "
+                "TM. ỦY BAN NHÂN DÂN, the chairman or a vice-chairman as entered when the decision is signed."
+            ),
+            "signer_title": _(
+                "e.g. PHÓ GIÁM ĐỐC, TRƯỞNG PHÒNG. Empty, with an empty capacity: the People's Committee's "
+                "chairman; empty with a capacity: CHỦ TỊCH."
+            ),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,6 +139,16 @@ class CycleForm(forms.ModelForm):
                 css_class="row",
             ),
             Div(*(Div(Field(name), css_class="col-md-4") for name in CYCLE_DATE_FIELDS), css_class="row"),
+            Fieldset(
+                _("Reviewing and recognising authority"),
+                HTML(format_html('<p class="small text-body-secondary">{}</p>', AUTHORITY_NOTE)),
+                Div(
+                    *(Div(Field(name), css_class="col-md-4") for name in AUTHORITY_FIELDS[:3]),
+                    *(Div(Field(name), css_class="col-md-6") for name in AUTHORITY_FIELDS[3:]),
+                    css_class="row",
+                ),
+                css_id="cycle-authority",
+            ),
         )
         self.helper.add_input(Submit("save", _("Save")))
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from assessments.cycles import open_cycle
+from assessments.cycles import MAX_YEAR, MIN_YEAR, new_cycle_initial, open_cycle
 from assessments.forms.frameworks import (
     BandFormSet,
     ConfirmSchemeForm,
@@ -175,8 +175,8 @@ def cycle_list(request):
     return render(request, "assessments/cycle_list.html", context)
 
 
-def _cycle_form_page(request, cycle: Cycle | None):
-    form = CycleForm(request.POST or None, instance=cycle)
+def _cycle_form_page(request, cycle: Cycle | None, initial: dict | None = None):
+    form = CycleForm(request.POST or None, instance=cycle, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             cycle = form.save()
@@ -186,8 +186,11 @@ def _cycle_form_page(request, cycle: Cycle | None):
 
 
 def cycle_create(request):
+    """A new cycle; it starts from the year asked for (``?year=``) or the next, with its framework's dates."""
     require_perm(request, "assessments.manage_cycles")
-    return _cycle_form_page(request, None)
+    asked = request.GET.get("year", "")
+    year = int(asked) if asked.isdigit() and MIN_YEAR <= int(asked) <= MAX_YEAR else None
+    return _cycle_form_page(request, None, initial=new_cycle_initial(year))
 
 
 def cycle_edit(request, year: int):
