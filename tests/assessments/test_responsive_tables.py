@@ -93,7 +93,15 @@ def test_cycle_list_rows_are_cards(login, education_staff, cycle):
     html = login(education_staff).get("/cycles/").content.decode()
     [table] = stacked_tables(html)
     assert cell_labels(table) == [
-        [None, "Bộ tiêu chí", "Lịch làm việc", "Đơn vị chủ trì kiểm tra", "Hồ sơ đánh giá", None]
+        [
+            None,
+            "Bộ tiêu chí",
+            "Lịch làm việc",
+            "Đơn vị chủ trì kiểm tra",
+            "Cơ quan thẩm định, công nhận",
+            "Hồ sơ đánh giá",
+            None,
+        ]
     ]
     assert labels_match_headers(table) == []
 
