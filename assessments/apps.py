@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from wards.merger_steps import register_merger_check
 from wards.sections import register_ward_section
 from wards.seeders import register_demo_seeder
 
@@ -10,6 +11,7 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Learning-community assessments")
 
     def ready(self):
-        # The ward app sits below this one and never imports it: tell it what to show and to seed.
+        # The ward app sits below this one and never imports it: tell it what to show, to seed and to merge.
         register_ward_section("assessments.views.ward_page.ward_assessments")
         register_demo_seeder("assessments.demo.seed_cycles")
+        register_merger_check("assessments.mergers.assessments_in_progress")

@@ -17,6 +17,7 @@ from wards.rules import (
     is_system_admin,
     is_ward_chairman,
     is_ward_officer,
+    ward_is_open,
 )
 
 
@@ -67,16 +68,24 @@ is_officer_of_assessment = is_ward_officer & is_of_assessment_ward
 is_chairman_of_assessment = is_ward_chairman & is_of_assessment_ward
 is_ward_user_of_assessment = is_officer_of_assessment | is_chairman_of_assessment
 ward_may_edit_dossier = in_state(S.DOSSIER_PREPARATION, S.RETURNED)
+# The ward's own steps end with the ward: a ward merged away keeps its dossiers read-only (wards.mergers).
+# Last in each rule: it reads the assessment's ward, the role and state checks before it are free.
 
 rules.add_perm("assessments.view_assessment", is_district_side | is_ward_user_of_assessment)
-rules.add_perm("assessments.edit_plan", is_officer_of_assessment & in_state(S.PLAN_DRAFT))
-rules.add_perm("assessments.edit_dossier", is_officer_of_assessment & ward_may_edit_dossier)
+rules.add_perm("assessments.edit_plan", is_officer_of_assessment & in_state(S.PLAN_DRAFT) & ward_is_open)
+rules.add_perm("assessments.edit_dossier", is_officer_of_assessment & ward_may_edit_dossier & ward_is_open)
 
 # One permission per transition of assessments.workflow.TRANSITIONS.
-rules.add_perm("assessments.submit_plan", is_officer_of_assessment & in_state(S.PLAN_DRAFT))
-rules.add_perm("assessments.approve_plan", is_chairman_of_assessment & in_state(S.PLAN_SUBMITTED))
-rules.add_perm("assessments.return_plan", is_chairman_of_assessment & in_state(S.PLAN_SUBMITTED))
-rules.add_perm("assessments.submit_dossier", is_ward_user_of_assessment & ward_may_edit_dossier)
+rules.add_perm("assessments.submit_plan", is_officer_of_assessment & in_state(S.PLAN_DRAFT) & ward_is_open)
+rules.add_perm(
+    "assessments.approve_plan", is_chairman_of_assessment & in_state(S.PLAN_SUBMITTED) & ward_is_open
+)
+rules.add_perm(
+    "assessments.return_plan", is_chairman_of_assessment & in_state(S.PLAN_SUBMITTED) & ward_is_open
+)
+rules.add_perm(
+    "assessments.submit_dossier", is_ward_user_of_assessment & ward_may_edit_dossier & ward_is_open
+)
 rules.add_perm("assessments.receive_dossier", is_district_staff & in_state(S.SUBMITTED))
 rules.add_perm("assessments.return_dossier", is_district_staff & in_state(S.SUBMITTED, S.RECEIVED))
 rules.add_perm("assessments.plan_inspection", is_district_approver & in_state(S.RECEIVED))

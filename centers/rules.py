@@ -21,6 +21,7 @@ from wards.rules import (
     is_system_admin,
     is_ward_chairman,
     is_ward_officer,
+    ward_is_open,
 )
 
 
@@ -45,14 +46,16 @@ keeps_records_here = ward_officer_here | center_staff_here
 rules.add_perm("centers.view_center", rules.is_authenticated)
 rules.add_perm("centers.view_comparison", is_district_side)
 rules.add_perm("centers.view_personal_data", ward_people_here | center_staff_here | is_education_staff)
+# A ward merged away keeps its centre's records read-only (wards.mergers): ``ward_is_open`` takes a centre or a ward.
 rules.add_perm(
-    "centers.change_center", (is_system_admin | is_district_staff | center_director_here | ward_officer_here)
+    "centers.change_center",
+    ward_is_open & (is_system_admin | is_district_staff | center_director_here | ward_officer_here),
 )
 rules.add_perm("centers.create_center", is_system_admin | is_district_staff)
 rules.add_perm("centers.manage_activities", keeps_records_here & is_open_center)
 rules.add_perm("centers.publish_calendar", center_director_here & is_open_center)
-rules.add_perm("centers.manage_register", keeps_records_here)
-rules.add_perm("centers.manage_learning_models", keeps_records_here | is_district_staff)
+rules.add_perm("centers.manage_register", keeps_records_here & ward_is_open)
+rules.add_perm("centers.manage_learning_models", (keeps_records_here | is_district_staff) & ward_is_open)
 rules.add_perm("centers.manage_catalogue", is_system_admin | is_education_staff)
 rules.add_perm("centers.score_rating", is_district_staff)
 rules.add_perm("centers.approve_rating", is_district_approver | is_education_staff)

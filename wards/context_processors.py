@@ -163,6 +163,8 @@ def _entries(user) -> list[tuple[str, str, str]]:
         entries.append((_("Calendar"), reverse("wards:calendar")))
     if user.has_perm("wards.manage_users"):
         entries.append((_("Users"), reverse("wards:user_list")))
+    if user.has_perm("wards.manage_mergers"):
+        entries.append((_("Ward mergers"), reverse("wards:merger_list")))
     # The learning centres: the district's year-end rating, and their reference data (Manage menu).
     if user.has_perm("centers.score_rating") or user.has_perm("centers.approve_rating"):
         entries.append((_("Centre ratings"), reverse("centers:rating_list_current")))
@@ -188,6 +190,7 @@ def _entries(user) -> list[tuple[str, str, str]]:
                     "assessments:framework_list",
                     "wards:calendar",
                     "wards:user_list",
+                    "wards:merger_list",
                     "centers:settings",
                     "admin:index",
                 ),

@@ -1,6 +1,7 @@
 """Filters of the ward and user lists (django-filter)."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -12,13 +13,20 @@ class WardFilter(django_filters.FilterSet):
     cluster = django_filters.ModelChoiceFilter(
         label=_("Emulation cluster"), queryset=Cluster.objects.all(), empty_label=_("All clusters")
     )
+    # Unticked (the default): the wards merged into another are left out.
+    merged = django_filters.BooleanFilter(
+        label=_("Show merged wards"), widget=forms.CheckboxInput, method="show_merged"
+    )
 
     class Meta:
         model = Ward
-        fields = ["q", "cluster"]
+        fields = ["q", "cluster", "merged"]
 
     def search(self, queryset, name, value):
         return queryset.search(value)
+
+    def show_merged(self, queryset, name, value):
+        return queryset if value else queryset.filter(closed_on__isnull=True)
 
 
 class UserFilter(django_filters.FilterSet):

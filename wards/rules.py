@@ -7,7 +7,7 @@ domain functions.
 
 import rules
 
-from wards.models import Role
+from wards.models import Role, Ward
 
 
 def has_role(*roles: str):
@@ -46,12 +46,25 @@ def belongs_to_ward(user, ward) -> bool:
     return bool(user.is_authenticated) and ward is not None and user.ward_id == ward.pk
 
 
+@rules.predicate
+def ward_is_open(user, target) -> bool:
+    """``target`` — a ward, or a record with a ``ward`` (a centre, an assessment) — is of a ward not merged away.
+
+    A merger (``wards.mergers``) closes its predecessors; from then on their
+    records are read-only for everybody, and stay readable. Combine it with
+    the permissions that change a ward's records, never with those that read them.
+    """
+    ward = target if isinstance(target, Ward) else getattr(target, "ward", None)
+    return ward is not None and ward.closed_on is None
+
+
 is_officer_of_ward = is_ward_officer & belongs_to_ward
 is_chairman_of_ward = is_ward_chairman & belongs_to_ward
 
 rules.add_perm("wards.view_ward", rules.is_authenticated)
-rules.add_perm("wards.change_ward", is_system_admin | is_district_staff | is_officer_of_ward)
+rules.add_perm("wards.change_ward", ward_is_open & (is_system_admin | is_district_staff | is_officer_of_ward))
 rules.add_perm("wards.change_ward_identity", is_system_admin | is_district_staff)
 rules.add_perm("wards.view_district_overview", is_district_side)
 rules.add_perm("wards.manage_users", is_system_admin)
 rules.add_perm("wards.manage_calendar", is_system_admin)
+rules.add_perm("wards.manage_mergers", is_system_admin)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wards.views import accounts, calendar, district, wards
+from wards.views import accounts, calendar, district, mergers, wards
 
 app_name = "wards"
 
@@ -8,6 +8,9 @@ urlpatterns = [
     path("", district.home, name="home"),
     path("district/", district.overview, name="district_overview"),
     path("wards/", wards.ward_list, name="list"),
+    # Before the ward's own pages, whose code would otherwise take "mergers".
+    path("wards/mergers/", mergers.merger_list, name="merger_list"),
+    path("wards/mergers/new/", mergers.merger_create, name="merger_create"),
     path("wards/<str:code>/", wards.ward_detail, name="detail"),
     path("wards/<str:code>/edit/", wards.ward_edit, name="edit"),
     path("users/", accounts.user_list, name="user_list"),

@@ -1,21 +1,29 @@
 """Ward pages: the list, one ward, and editing a ward with its steering committee."""
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from wards.filters import WardFilter
 from wards.forms import SteeringMemberFormSet, SteeringMemberFormSetHelper, WardForm
-from wards.models import Ward
+from wards.mergers import mergers_of
+from wards.models import Ward, WardMerger
 from wards.permissions import require_perm
 from wards.registry import update_ward
 from wards.sections import ward_sections
 
 
 def ward_list(request):
-    """Every ward, in Vietnamese alphabetical order, filtered by cluster and a diacritic-free search."""
-    ward_filter = WardFilter(request.GET, queryset=Ward.objects.select_related("cluster"))
+    """Every ward, in Vietnamese alphabetical order, filtered by cluster and a diacritic-free search.
+
+    The wards merged into another are shown, marked, only when asked for.
+    """
+    wards = Ward.objects.select_related("cluster").prefetch_related(
+        Prefetch("merged_into", queryset=WardMerger.objects.select_related("new_ward"))
+    )
+    ward_filter = WardFilter(request.GET, queryset=wards)
     return render(request, "wards/ward_list.html", {"filter": ward_filter, "wards": ward_filter.qs})
 
 
@@ -23,11 +31,14 @@ def ward_detail(request, code):
     ward = get_object_or_404(Ward.objects.select_related("cluster", "district"), code=code)
     if not request.user.has_perm("wards.view_ward", ward):
         raise Http404
+    closed_by, formed_by = mergers_of(ward)
     return render(
         request,
         "wards/ward_detail.html",
         {
             "ward": ward,
+            "closed_by": closed_by,
+            "formed_by": formed_by,
             "members": ward.steering_members.all(),
             "can_edit": request.user.has_perm("wards.change_ward", ward),
             "sections": ward_sections(request, ward),
