@@ -14,13 +14,16 @@ from wards.models import Ward
 
 @transaction.atomic
 def open_cycle(cycle: Cycle) -> int:
-    """Create one assessment per ward for ``cycle``; wards that already have one are left alone.
+    """Create one assessment per open ward for ``cycle``; wards that already have one are left alone.
 
-    Returns the number of assessments created. Safe to run again after a ward is added.
+    A ward merged into another (``closed_on``) is no longer assessed: the ward it
+    became is. Returns the number of assessments created. Safe to run again after
+    a ward is added.
     """
     existing = set(cycle.assessments.values_list("ward_id", flat=True))
     created = Assessment.objects.bulk_create(
-        Assessment(cycle=cycle, ward=ward) for ward in Ward.objects.exclude(pk__in=existing)
+        Assessment(cycle=cycle, ward=ward)
+        for ward in Ward.objects.filter(closed_on__isnull=True).exclude(pk__in=existing)
     )
     if cycle.opened_at is None:
         cycle.opened_at = timezone.now()

@@ -344,3 +344,15 @@ def test_cycle_list_calls_only_the_dossier_deadline_a_deadline_and_names_each_wa
         recognise=5,
     )
     assert note in page
+
+
+def test_opening_a_cycle_leaves_out_a_ward_merged_into_another(login, education_staff, cycle, three_wards):
+    merged = three_wards[0]
+    merged.closed_on = datetime.date(2018, 7, 1)
+    merged.save()
+
+    login(education_staff).post(reverse("assessments:cycle_open", args=[2018]))
+
+    assert sorted(cycle.assessments.values_list("ward__code", flat=True)) == sorted(
+        ward.code for ward in three_wards[1:]
+    )
