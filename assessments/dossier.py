@@ -19,6 +19,7 @@ from assessments.models import (
     DossierDocument,
     EvidenceFile,
 )
+from assessments.strategies import strategy_for
 from engines.storage import private_storage, removed_on_failure
 from engines.uploads import CheckedUpload
 
@@ -62,16 +63,14 @@ def documents_by_kind(assessment: Assessment) -> dict[str, DossierDocument | Non
 def missing_items(assessment: Assessment) -> list[str]:
     """Everything that keeps the dossier from being sent, one line each, in the ward's words.
 
-    Every criterion needs a self-score and the three signed documents need their
-    number, date, signer and scan. Evidence is not required: a criterion without
-    it scores 0 (Circular 44), which the ward confirms when sending
-    (``criteria_without_evidence``, ``assessments.submission.send_dossier``).
+    Every criterion needs a self-score (every indicator an answer, under a
+    level-based framework: the framework's strategy says) and the three signed
+    documents need their number, date, signer and scan. Evidence is not
+    required: a criterion without it scores 0 (Circular 44), an indicator
+    without it is not met, which the ward confirms when sending
+    (``assessments.submission.send_dossier``).
     """
-    problems = [
-        _("Criterion %(number)s: no self-score.") % {"number": status.criterion.number}
-        for status in criterion_statuses(assessment)
-        if not status.has_score
-    ]
+    problems = strategy_for(assessment.cycle.framework).self_missing(assessment)
     for kind, document in documents_by_kind(assessment).items():
         label = DocumentKind(kind).label
         if document is None:
@@ -152,7 +151,7 @@ def carry_over_evidence(assessment: Assessment, criterion: Criterion, actor) -> 
 # --- Editing the dossier: scores, evidence, documents (every write checks ``assessments.edit_dossier``). ---
 
 
-def _lock_for_dossier_edit(assessment: Assessment, actor) -> Assessment:
+def lock_for_dossier_edit(assessment: Assessment, actor) -> Assessment:
     """Lock the assessment row and re-check, on the locked row, that ``actor`` may edit the dossier."""
     locked = (
         Assessment.objects.select_for_update(of=("self",))
@@ -196,7 +195,7 @@ def save_criterion_self_assessment(
     anything fails, no row is written and the files already stored are removed again.
     """
     with removed_on_failure() as stored, transaction.atomic():
-        locked = _lock_for_dossier_edit(assessment, actor)
+        locked = lock_for_dossier_edit(assessment, actor)
         score = locked.self_scores.filter(criterion=criterion).first()
         if (score.version if score else 0) != expected_version:
             raise StaleSelfScore(_("Someone else changed this score while you were editing it."))
@@ -245,7 +244,7 @@ def attach_generated_evidence(
     files are left alone. Same lock and permission as any dossier edit.
     """
     with removed_on_failure() as stored, transaction.atomic():
-        locked = _lock_for_dossier_edit(assessment, actor)
+        locked = lock_for_dossier_edit(assessment, actor)
         replaced = list(locked.evidence.filter(criterion=criterion, generated_from=topic))
         evidence = EvidenceFile(
             assessment=locked,
@@ -278,7 +277,7 @@ def delete_evidence(evidence: EvidenceFile, actor) -> None:
     evidence).
     """
     with transaction.atomic():
-        locked = _lock_for_dossier_edit(evidence.assessment, actor)
+        locked = lock_for_dossier_edit(evidence.assessment, actor)
         criterion = evidence.criterion
         others = locked.evidence.filter(criterion=criterion).exclude(pk=evidence.pk).count()
         score = locked.self_scores.filter(criterion=criterion).values_list("points", flat=True).first()
@@ -312,7 +311,7 @@ def save_dossier_document(
     The date must be plausible for the cycle (``check_plausible_date``).
     """
     with removed_on_failure() as stored, transaction.atomic():
-        locked = _lock_for_dossier_edit(assessment, actor)
+        locked = lock_for_dossier_edit(assessment, actor)
         check_plausible_date(locked.cycle, issued_on)
         document, _created = DossierDocument.objects.get_or_create(assessment=locked, kind=kind)
         document.assessment = locked
@@ -338,7 +337,7 @@ def apply_self_scores(assessment: Assessment, rows, actor) -> int:
     left as they are.
     """
     with transaction.atomic():
-        locked = _lock_for_dossier_edit(assessment, actor)
+        locked = lock_for_dossier_edit(assessment, actor)
         counts = evidence_counts(locked)
         scores = {score.criterion_id: score for score in locked.self_scores.all()}
         for row in rows:

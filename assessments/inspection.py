@@ -27,7 +27,8 @@ from assessments.models import (
     ScoreRevision,
     TeamMember,
 )
-from assessments.scoring import classify, validate_points
+from assessments.scoring import validate_points
+from assessments.strategies import strategy_for
 from assessments.workflow import TransitionError, perform_transition
 from engines.workflow import effective_moment
 from wards.models import District, User
@@ -212,10 +213,10 @@ def record_score(
 
 
 def compute_result(assessment: Assessment) -> tuple[Decimal, object]:
-    """Total of the inspection scores and the grade it reaches under the cycle's framework."""
-    framework = assessment.cycle.framework
-    total = sum((score.points for score in assessment.inspection_scores.all()), Decimal(0))
-    return total, classify(framework, total)
+    """Total of the inspection scores and the grade it reaches under the cycle's framework
+    (under a level-based framework: 0 and the level's classification, ``assessments.strategies``)."""
+    outcome = strategy_for(assessment.cycle.framework).result(assessment)
+    return outcome.total, outcome.classification
 
 
 @transaction.atomic
@@ -225,18 +226,17 @@ def close_inspection(assessment: Assessment, lead: User, *, today: date | None =
     assessment._loaded_state = assessment.state
     if not lead.has_perm("assessments.close_inspection", assessment):
         raise PermissionDenied
-    scored = set(assessment.inspection_scores.values_list("criterion__number", flat=True))
-    unscored = [c.number for c in assessment.cycle.framework.criteria.all() if c.number not in scored]
+    strategy = strategy_for(assessment.cycle.framework)
+    unscored = strategy.unscored(assessment)
     if unscored:
-        raise ValidationError(
-            _("Criteria not scored yet: %(numbers)s.") % {"numbers": ", ".join(map(str, unscored))}
-        )
-    total, band = compute_result(assessment)
+        raise ValidationError(unscored)
+    outcome = strategy.result(assessment)
     result, _created = InspectionResult.objects.update_or_create(
         assessment=assessment,
         defaults={
-            "total": total,
-            "classification": band,
+            "total": outcome.total,
+            "level": outcome.level,
+            "classification": outcome.classification,
             "closed_by": lead,
             "closed_at": effective_moment(today),
         },

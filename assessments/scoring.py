@@ -1,9 +1,9 @@
 """Points, totals and classification, computed from the framework's data.
 
-A framework's ``scoring_mode`` picks the strategy; views and templates never
-branch on it. Circular 44/2014 scores points per criterion and maps the total
-to a grade; a level-based framework (Circular 25/2023) will add its own
-strategy here.
+A framework's ``scoring_mode`` picks the strategy (``assessments.strategies``);
+views and templates never branch on it. Circular 44/2014 scores points per
+criterion and maps the total to a grade (here); a level-based framework
+(Circular 25/2023) reaches a level (``assessments.levels``).
 """
 
 from decimal import Decimal

@@ -1,6 +1,7 @@
 """Sending the dossier to the district: what exactly will be sent, and the ward's confirmation.
 
-Circular 44 gives 0 points to a criterion without fitting evidence, so a ward
+Circular 44 gives 0 points to a criterion without fitting evidence (under
+Circular 25 an indicator marked as met without evidence is not met), so a ward
 may send a dossier with such criteria, but only after confirming it has seen
 them: ``send_dossier`` refuses a confirmation that does not cover every
 criterion without evidence at the moment of sending.
@@ -12,23 +13,18 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
-from assessments.dossier import (
-    CriterionStatus,
-    criteria_without_evidence,
-    criterion_statuses,
-    documents_by_kind,
-    missing_items,
-)
-from assessments.models import Assessment, Criterion, DocumentKind, DossierDocument, StateChange
+from assessments.dossier import CriterionStatus, criterion_statuses, documents_by_kind, missing_items
+from assessments.indicators import IndicatorStatus, self_level
+from assessments.models import Assessment, Criterion, DocumentKind, DossierDocument, Indicator, StateChange
+from assessments.strategies import strategy_for
 from assessments.workflow import TRANSITIONS, TransitionError, perform_transition
 
 
 class ZeroScoresNotConfirmed(TransitionError):
-    """Criteria without evidence that the ward has not confirmed; ``criteria`` lists them."""
+    """Criteria (indicators) without evidence that the ward has not confirmed; ``criteria`` lists them."""
 
-    def __init__(self, message: str, criteria: list[Criterion]):
+    def __init__(self, message: str, criteria: list[Criterion] | list[Indicator]):
         super().__init__(message)
         self.criteria = criteria
 
@@ -40,22 +36,31 @@ class DossierSummary:
     statuses: list[CriterionStatus]
     documents: list[tuple[str, DossierDocument | None]]
     missing: list[str]
+    # What the framework's strategy lists: the criteria (or indicators) without evidence, and its table.
+    without_evidence: list[Criterion] | list[Indicator]
+    template: str
+    indicators: list[IndicatorStatus]
 
     @property
     def total(self) -> Decimal:
         return sum((status.score.points for status in self.statuses if status.has_score), Decimal(0))
 
     @property
-    def without_evidence(self) -> list[Criterion]:
-        return [status.criterion for status in self.statuses if not status.evidence]
+    def level(self) -> int:
+        """The level the ward's own findings reach (level-based frameworks)."""
+        return self_level(self.indicators)
 
 
 def dossier_summary(assessment: Assessment) -> DossierSummary:
     """Criteria with self-scores and evidence, the three documents, and what still blocks sending."""
+    strategy = strategy_for(assessment.cycle.framework)
     return DossierSummary(
         statuses=criterion_statuses(assessment),
         documents=[(DocumentKind(kind).label, doc) for kind, doc in documents_by_kind(assessment).items()],
         missing=missing_items(assessment),
+        without_evidence=strategy.without_evidence(assessment),
+        template=strategy.summary_template,
+        indicators=strategy.indicator_statuses(assessment),
     )
 
 
@@ -69,7 +74,8 @@ def send_dossier(
     """The ward sends its dossier to the district (transition ``submit_dossier``).
 
     ``confirmed_without_evidence`` holds the numbers of the criteria the ward
-    confirmed will score 0 for lack of evidence. Checked on the locked row: if
+    confirmed will score 0 for lack of evidence (the ids of the indicators
+    that will count as not met, under a level-based framework: ``strategy.key``). Checked on the locked row: if
     a criterion has no evidence and was not confirmed (say, a file was deleted
     after the page was opened), ``ZeroScoresNotConfirmed`` lists every such
     criterion and nothing changes. State, permission and the guard (what is
@@ -83,17 +89,12 @@ def send_dossier(
             and actor.has_perm(transition.permission, locked)
             and not missing_items(locked)
         ):
+            strategy = strategy_for(locked.cycle.framework)
             unconfirmed = [
-                criterion
-                for criterion in criteria_without_evidence(locked)
-                if criterion.number not in confirmed_without_evidence
+                item
+                for item in strategy.without_evidence(locked)
+                if strategy.key(item) not in confirmed_without_evidence
             ]
             if unconfirmed:
-                raise ZeroScoresNotConfirmed(
-                    _(
-                        "Criteria %(numbers)s have no evidence and will score 0: confirm this to send the dossier."
-                    )
-                    % {"numbers": ", ".join(str(criterion.number) for criterion in unconfirmed)},
-                    unconfirmed,
-                )
+                raise ZeroScoresNotConfirmed(strategy.unconfirmed_message(unconfirmed), unconfirmed)
         return perform_transition(assessment, transition.name, actor, today=today)

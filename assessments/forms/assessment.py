@@ -59,11 +59,13 @@ class SubmitDossierForm(forms.Form):
         label=_("I confirm: the criteria listed above have no evidence and will score 0."), required=False
     )
 
-    def __init__(self, *args, without_evidence: list[int], **kwargs):
+    def __init__(self, *args, without_evidence: list[int], confirm_label=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["shown_without_evidence"] = " ".join(map(str, without_evidence))
         if not without_evidence:
             del self.fields["confirm_zero"]
+        elif confirm_label:  # the framework's words for what the ward confirms
+            self.fields["confirm_zero"].label = confirm_label
         self.helper = fields_only_helper()
 
     def clean_shown_without_evidence(self) -> frozenset[int]:

@@ -14,13 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from assessments.documents.ward_kinds import ward_document_kinds
-from assessments.dossier import (
-    completeness_percent,
-    criteria_without_evidence,
-    criterion_statuses,
-    documents_by_kind,
-    missing_items,
-)
+from assessments.dossier import completeness_percent, criterion_statuses, documents_by_kind, missing_items
 from assessments.filters import AssessmentFilter
 from assessments.forms.assessment import PlanForm, SubmitDossierForm, TransitionForm
 from assessments.inbox import (
@@ -32,6 +26,7 @@ from assessments.inbox import (
     page_transitions,
     unread_count,
 )
+from assessments.indicators import self_level
 from assessments.models import (
     AssessmentState,
     Cycle,
@@ -42,6 +37,7 @@ from assessments.models import (
 )
 from assessments.plan import plan_missing_items, save_plan
 from assessments.queries import assessments_for_user, visible_assessment_or_404
+from assessments.strategies import strategy_for
 from assessments.submission import ZeroScoresNotConfirmed, dossier_summary, send_dossier
 from assessments.workflow import (
     ASSESSMENT_WORKFLOW,
@@ -115,7 +111,9 @@ def _render_detail(request, assessment, *, refusal=None):
     except SelfInspectionPlan.DoesNotExist:
         plan = None
     current_step = STEP_OF_STATE.get(assessment.state, 1)
+    strategy = strategy_for(assessment.cycle.framework)
     statuses = criterion_statuses(assessment)
+    indicators = strategy.indicator_statuses(assessment)
     steps = [
         {"number": number, "label": label, "done": number < current_step, "current": number == current_step}
         for number, label in enumerate(STEPS, start=1)
@@ -139,8 +137,12 @@ def _render_detail(request, assessment, *, refusal=None):
         "steps": steps,
         "plan": plan,
         "statuses": statuses,
-        # From step 2 on: the criteria that score 0 for want of evidence.
-        "without_evidence": [s.criterion for s in statuses if not s.evidence] if current_step >= 2 else [],
+        "detail_template": strategy.detail_template,
+        "without_evidence_template": strategy.without_evidence_template,
+        "indicators": indicators,
+        "self_level": self_level(indicators),
+        # From step 2 on: the criteria that score 0 (the indicators not met) for want of evidence.
+        "without_evidence": strategy.without_evidence(assessment) if current_step >= 2 else [],
         "documents": documents,
         "completeness": completeness_percent(assessment),
         "missing": missing_items(assessment) if assessment.state in DOSSIER_WITH_WARD else [],
@@ -270,12 +272,14 @@ def _send_dossier(request, pk, action):
         return render(request, "assessments/transition_form.html", context)
 
     def numbers_without_evidence(detail) -> list[int]:
-        return [criterion.number for criterion in criteria_without_evidence(detail)]
+        return [strategy.key(item) for item in strategy.without_evidence(detail)]
 
     assessment = load()
+    strategy = strategy_for(assessment.cycle.framework)
     form = SubmitDossierForm(
         request.POST if request.method == "POST" else None,
         without_evidence=numbers_without_evidence(assessment),
+        confirm_label=strategy.confirm_label,
     )
     if not form.is_valid():
         return page(assessment, form)
@@ -291,7 +295,9 @@ def _send_dossier(request, pk, action):
         assessment = load()
         shown = numbers_without_evidence(assessment)
         form = SubmitDossierForm(
-            {"shown_without_evidence": " ".join(map(str, shown))}, without_evidence=shown
+            {"shown_without_evidence": " ".join(map(str, shown))},
+            without_evidence=shown,
+            confirm_label=strategy.confirm_label,
         )
         form.is_valid()
         form.add_error("confirm_zero" if "confirm_zero" in form.fields else None, str(error))

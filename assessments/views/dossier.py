@@ -31,6 +31,8 @@ from assessments.forms.dossier import CriterionSelfAssessmentForm, DossierDocume
 from assessments.models import Assessment, CriterionSelfScore, DocumentKind, DossierDocument
 from assessments.queries import criterion_or_404, visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
+from assessments.strategies import strategy_for
+from assessments.views import indicators as indicator_pages
 from engines.storage import private_file_response
 from engines.uploads import XLSX, content_type_for_name
 from wards.permissions import require_perm
@@ -45,7 +47,8 @@ def _stored_score(assessment: Assessment, criterion) -> CriterionSelfScore | Non
 
 
 def criterion_edit(request, pk: int, number: int):
-    """One criterion: self-score, comment and new evidence files, saved together or not at all.
+    """One criterion: self-score, comment and new evidence files, saved together or not at all
+    (its indicators' findings and evidence, under a level-based framework).
 
     A save based on a version of the score someone has changed since is refused;
     the page then shows what is stored now next to what the user typed, and
@@ -54,6 +57,8 @@ def criterion_edit(request, pk: int, number: int):
     assessment = visible_assessment_or_404(request.user, pk)
     require_perm(request, "assessments.edit_dossier", assessment)
     criterion = criterion_or_404(assessment, number)
+    if strategy_for(assessment.cycle.framework).per_indicator:
+        return indicator_pages.self_assessment(request, assessment, criterion)
     score = _stored_score(assessment, criterion)
     evidence = list(assessment.evidence.filter(criterion=criterion).select_related("uploaded_by"))
     data = request.POST if request.method == "POST" else None

@@ -56,6 +56,8 @@ from assessments.queries import (
     visible_plan_or_404,
 )
 from assessments.rules import is_on_inspection_team
+from assessments.strategies import strategy_for
+from assessments.views import indicators as indicator_pages
 from assessments.workflow import ReasonRequired, TransitionError
 from wards.permissions import require_perm
 from wards.rules import is_inspector
@@ -290,7 +292,11 @@ def scoring(request, pk: int):
     """A team member's page for one ward: their criteria to score, the others read-only."""
     assessment = visible_assessment_or_404(request.user, pk)
     _require_scoring(request, assessment)
-    rows = scoring_rows(load_sheet(assessment), assigned_criteria(request.user, assessment))
+    assigned = assigned_criteria(request.user, assessment)
+    may_close = request.user.has_perm("assessments.close_inspection", assessment)
+    if strategy_for(assessment.cycle.framework).per_indicator:
+        return indicator_pages.scoring(request, assessment, assigned, may_close)
+    rows = scoring_rows(load_sheet(assessment), assigned)
     return render(
         request,
         "assessments/inspection/scoring.html",
@@ -299,7 +305,7 @@ def scoring(request, pk: int):
             "framework": assessment.cycle.framework,
             "assigned_rows": [row for row in rows if row.assigned],
             "other_rows": [row for row in rows if not row.assigned],
-            "may_close": request.user.has_perm("assessments.close_inspection", assessment),
+            "may_close": may_close,
         },
     )
 
@@ -311,6 +317,8 @@ def score_criterion(request, pk: int, number: int):
     criterion = criterion_or_404(assessment, number)
     if criterion.pk not in assigned_criteria(request.user, assessment):
         raise PermissionDenied
+    if strategy_for(assessment.cycle.framework).per_indicator:
+        return indicator_pages.score(request, assessment, criterion)
     score = InspectionScore.objects.filter(assessment=assessment, criterion=criterion).first()
     initial = {"points": None, "comment": "", "evidence_sufficient": True, "version": 0}
     if score is not None:
@@ -399,6 +407,19 @@ def consolidation(request, pk: int):
     )
 
 
+def closed_message(result: InspectionResult) -> str:
+    classification = result.classification.label if result.classification else _("none")
+    if result.level is not None:
+        return _("The inspection has been closed: level %(level)s, classification %(classification)s.") % {
+            "level": result.level,
+            "classification": classification,
+        }
+    return _("The inspection has been closed: %(total)s points, classification %(classification)s.") % {
+        "total": localize(result.total),
+        "classification": classification,
+    }
+
+
 @require_POST
 def close(request, pk: int):
     assessment = visible_assessment_or_404(request.user, pk)
@@ -410,12 +431,5 @@ def close(request, pk: int):
     except TransitionError as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request,
-            _("The inspection has been closed: %(total)s points, classification %(classification)s.")
-            % {
-                "total": localize(result.total),
-                "classification": result.classification.label if result.classification else _("none"),
-            },
-        )
+        messages.success(request, closed_message(result))
     return redirect("assessments:consolidation", pk=assessment.pk)
