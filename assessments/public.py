@@ -31,7 +31,7 @@ from assessments.models import (
 
 
 def framework_title(framework: Framework) -> str:
-    """"Thông tư số 25/2023/TT-BGDĐT — mức độ": the circular (its reference up to its date) and how it rates."""
+    """ "Thông tư số 25/2023/TT-BGDĐT — mức độ": the circular (its reference up to its date) and how it rates."""
     circular = framework.legal_reference.split(" ngày ")[0].strip() or framework.name
     if framework.scoring_mode == ScoringMode.LEVELS:
         return f"{circular} — {pgettext('rated by', 'levels')}"

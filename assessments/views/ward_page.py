@@ -13,5 +13,8 @@ def ward_assessments(request, ward) -> str:
     assessments = list(assessments_for_user(request.user).filter(ward=ward).select_related("cycle"))
     if not assessments:
         return ""
-    context = {"assessments": assessments, "recognition": recognition_in_force(ward, timezone.localdate().year)}
+    context = {
+        "assessments": assessments,
+        "recognition": recognition_in_force(ward, timezone.localdate().year),
+    }
     return render_to_string("assessments/partials/ward_assessments.html", context, request=request)
