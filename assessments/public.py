@@ -31,9 +31,14 @@ from assessments.models import (
 
 
 def framework_title(framework: Framework) -> str:
-    """ "Thông tư số 25/2023/TT-BGDĐT — mức độ": the circular (its reference up to its date) and how it rates."""
-    circular = framework.legal_reference.split(" ngày ")[0].strip() or framework.name
-    if framework.scoring_mode == ScoringMode.LEVELS:
+    """The circular (its reference up to its date) and how it rates: "Thông tư số 25/2023/TT-BGDĐT — mức độ"."""
+    return framework_title_of(framework.legal_reference, framework.name, framework.scoring_mode)
+
+
+def framework_title_of(legal_reference: str, name: str, scoring_mode: str) -> str:
+    """``framework_title`` from the framework's fields (for queries that read values, not models)."""
+    circular = legal_reference.split(" ngày ")[0].strip() or name
+    if scoring_mode == ScoringMode.LEVELS:
         return f"{circular} — {pgettext('rated by', 'levels')}"
     return f"{circular} — {pgettext('rated by', 'points and grades')}"
 
