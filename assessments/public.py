@@ -3,6 +3,10 @@
 No comment, evidence file or inspector name ever leaves this module: the
 queries below load the ward, the totals and classification, the per-criterion
 points and the decision number and date, nothing else.
+
+Each year is shown under its own framework, named beside it: points and a
+grade under Circular 44, a level under Circular 25 (no points at all, the
+level is the classification's label). Nothing converts one into the other.
 """
 
 from dataclasses import dataclass
@@ -11,6 +15,7 @@ from enum import IntEnum
 
 from django.db.models import Count, F, Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from assessments.models import (
     Assessment,
@@ -18,9 +23,24 @@ from assessments.models import (
     ClassificationBand,
     Criterion,
     DecisionState,
+    Framework,
     InspectionScore,
     RecognitionDecision,
+    ScoringMode,
 )
+
+
+def framework_title(framework: Framework) -> str:
+    """The circular (its reference up to its date) and how it rates: "Thông tư số 25/2023/TT-BGDĐT — mức độ"."""
+    return framework_title_of(framework.legal_reference, framework.name, framework.scoring_mode)
+
+
+def framework_title_of(legal_reference: str, name: str, scoring_mode: str) -> str:
+    """``framework_title`` from the framework's fields (for queries that read values, not models)."""
+    circular = legal_reference.split(" ngày ")[0].strip() or name
+    if scoring_mode == ScoringMode.LEVELS:
+        return f"{circular} — {pgettext('rated by', 'levels')}"
+    return f"{circular} — {pgettext('rated by', 'points and grades')}"
 
 
 @dataclass(frozen=True)
@@ -32,8 +52,10 @@ class PublicResult:
     classification: str
     decision_number: str
     decision_date: object
-    points: list[Decimal | None]  # in criterion order
-    lines: list[tuple[int, str, Decimal | None]]  # number, title, points
+    points: list[Decimal | None]  # in criterion order; empty under a level-based framework
+    lines: list[tuple[int, str, Decimal | None]]  # number, title, points; empty under levels
+    framework: str = ""  # ``framework_title`` of the year's framework
+    by_level: bool = False  # a level-based year: the classification is the level, there are no points
 
 
 def published_years() -> list[int]:
@@ -68,6 +90,9 @@ def _as_public(assessment: Assessment, criteria: list[Criterion]) -> PublicResul
     points = {score.criterion_id: score.points for score in assessment.inspection_scores.all()}
     decision = next(iter(assessment.decisions.all()), None)
     result = getattr(assessment, "result", None)
+    framework = assessment.cycle.framework
+    by_level = framework.scoring_mode == ScoringMode.LEVELS
+    scored = [] if by_level else criteria
     return PublicResult(
         year=assessment.cycle.year,
         ward_code=assessment.ward.code,
@@ -76,8 +101,10 @@ def _as_public(assessment: Assessment, criteria: list[Criterion]) -> PublicResul
         classification=result.classification.label if result and result.classification else "",
         decision_number=decision.number if decision else "",
         decision_date=decision.issued_on if decision else None,
-        points=[points.get(criterion.pk) for criterion in criteria],
-        lines=[(criterion.number, criterion.title, points.get(criterion.pk)) for criterion in criteria],
+        points=[points.get(criterion.pk) for criterion in scored],
+        lines=[(criterion.number, criterion.title, points.get(criterion.pk)) for criterion in scored],
+        framework=framework_title(framework),
+        by_level=by_level,
     )
 
 
@@ -101,6 +128,41 @@ def results_of_ward(code: str) -> list[PublicResult]:
     return [_as_public(a, list(a.cycle.framework.criteria.all())) for a in assessments]
 
 
+@dataclass(frozen=True)
+class Predecessor:
+    """A ward merged into the one shown, with its own published results under its own name."""
+
+    code: str
+    name: str
+    merged_on: object  # the merger's effective date
+    rows: list[PublicResult]  # newest first
+
+
+def results_of_predecessors(ward) -> list[Predecessor]:
+    """The published results of the wards merged into ``ward``, each under its own name, newest first.
+
+    One query for the results (with the merger's date) and the usual prefetches,
+    whatever the number of predecessors; a predecessor without a published
+    result is not listed. Only one merger back: a predecessor's own
+    predecessors show on its page.
+    """
+    assessments = (
+        _published()
+        .filter(ward__merged_into__new_ward=ward)
+        .annotate(merged_on=F("ward__merged_into__effective_on"))
+        .prefetch_related("cycle__framework__criteria")
+        .order_by("ward__sort_key", "ward__pk", "-cycle__year")
+    )
+    by_ward: dict[str, Predecessor] = {}
+    for assessment in assessments:
+        predecessor = by_ward.setdefault(
+            assessment.ward.code,
+            Predecessor(assessment.ward.code, assessment.ward.name, assessment.merged_on, []),
+        )
+        predecessor.rows.append(_as_public(assessment, list(assessment.cycle.framework.criteria.all())))
+    return list(by_ward.values())
+
+
 # --- The district summary and the year-over-year table (public; cached by the views) -----------------
 
 
@@ -112,10 +174,17 @@ class ClassificationCounts:
     Each row is ``(year, counts, published)``: a count per label — 0 for a band
     of that year's framework that no ward reached, ``None`` for a label its
     framework does not have — and the number of wards published that year.
+    ``frameworks`` names each year's framework (``framework_title``).
     """
 
     labels: list[str]
     rows: list[tuple[int, list[int | None], int]]
+    frameworks: dict[int, str]
+
+    @property
+    def rows_with_framework(self) -> list[tuple[int, str, list[int | None], int]]:
+        """``rows`` with each year's framework second."""
+        return [(year, self.frameworks.get(year, ""), counts, n) for year, counts, n in self.rows]
 
 
 def classification_counts() -> ClassificationCounts:
@@ -135,12 +204,15 @@ def classification_counts() -> ClassificationCounts:
     years = sorted({year for year, _band in counts})
     bands = (
         ClassificationBand.objects.filter(framework__cycles__year__in=years)
+        .select_related("framework")
         .annotate(year=F("framework__cycles__year"))
         .order_by("-min_points", "pk")
     )
     labels: list[str] = []
     by_year: dict[int, dict[str, int]] = {year: {} for year in years}
+    frameworks: dict[int, str] = {}
     for band in bands:
+        frameworks[band.year] = framework_title(band.framework)
         if band.label not in labels:
             labels.append(band.label)
         by_year[band.year][band.label] = by_year[band.year].get(band.label, 0) + counts.get(
@@ -158,7 +230,7 @@ def classification_counts() -> ClassificationCounts:
         )
         for year in years
     ]
-    return ClassificationCounts(labels, rows)
+    return ClassificationCounts(labels, rows, frameworks)
 
 
 class Move(IntEnum):
@@ -174,6 +246,7 @@ class WardYear:
     total: Decimal
     classification: str
     move: Move
+    by_level: bool = False  # a level-based year: no total, the classification is the level
 
 
 @dataclass(frozen=True)
@@ -185,25 +258,38 @@ class WardHistory:
 
 @dataclass(frozen=True)
 class YearOverYear:
-    """Each ward with a published result: its total and classification in every published year, oldest first."""
+    """Each ward with a published result: its total and classification in every published year, oldest first.
+
+    ``frameworks`` names the framework of each year of ``years``.
+    """
 
     years: list[int]
     wards: list[WardHistory]
+    frameworks: list[str]
+
+    @property
+    def columns(self) -> list[tuple[int, str]]:
+        """Each year with its framework's name."""
+        return list(zip(self.years, self.frameworks, strict=True))
 
 
 def year_over_year() -> YearOverYear:
     """The wards × years table in one query; a ward's move compares it with its previous published year.
 
     A move is read from the bands' minimum points, so only within one framework:
-    a result under another framework than the one before shows no move.
+    a result under another framework than the one before shows no move (the
+    years' columns name their frameworks, so the change itself is visible).
     """
     assessments = (
         Assessment.objects.filter(state=AssessmentState.PUBLISHED)
-        .select_related("ward", "cycle", "result__classification")
+        .select_related("ward", "cycle__framework", "result__classification")
         .only(
             "ward__code",
             "ward__name",
             "cycle__year",
+            "cycle__framework__legal_reference",
+            "cycle__framework__name",
+            "cycle__framework__scoring_mode",
             "result__total",
             "result__classification__label_vi",
             "result__classification__label_en",
@@ -214,7 +300,10 @@ def year_over_year() -> YearOverYear:
     )
     by_ward: dict[str, tuple[str, dict[int, WardYear]]] = {}
     previous: dict[str, object] = {}
+    frameworks: dict[int, str] = {}
     for assessment in assessments:
+        framework = assessment.cycle.framework
+        frameworks[assessment.cycle.year] = framework_title(framework)
         result = getattr(assessment, "result", None)
         band = result.classification if result else None
         code = assessment.ward.code
@@ -228,6 +317,7 @@ def year_over_year() -> YearOverYear:
             total=result.total if result else Decimal(0),
             classification=band.label if band else "",
             move=move,
+            by_level=framework.scoring_mode == ScoringMode.LEVELS,
         )
     years = sorted({year for _name, cells in by_ward.values() for year in cells})
     return YearOverYear(
@@ -236,4 +326,5 @@ def year_over_year() -> YearOverYear:
             WardHistory(code, name, [cells.get(year) for year in years])
             for code, (name, cells) in by_ward.items()
         ],
+        [frameworks[year] for year in years],
     )

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -12,10 +13,12 @@ from assessments.public import (
     YearOverYear,
     classification_counts,
     published_years,
+    results_of_predecessors,
     results_of_ward,
     results_of_year,
     year_over_year,
 )
+from assessments.recognition import recognition_in_force
 from engines.charts import Chart, Series, stacked_bar_chart
 from engines.figures_cache import cached_figure
 from engines.spreadsheets import spreadsheet_response
@@ -36,20 +39,32 @@ def results_year(request, year: int):
     if year not in years:
         raise Http404
     criteria, results = results_of_year(year)
-    return render(
-        request,
-        "assessments/public/results_year.html",
-        {"year": year, "years": years, "criteria": criteria, "results": results},
-    )
+    context = {
+        "year": year,
+        "years": years,
+        "criteria": criteria,
+        "results": results,
+        "framework": results[0].framework if results else "",
+        "by_level": results[0].by_level if results else False,
+    }
+    return render(request, "assessments/public/results_year.html", context)
 
 
 @login_not_required
 def results_ward(request, code: str):
+    """A ward's published years, each under its framework; its recognition's validity; its predecessors'."""
     ward = get_object_or_404(Ward, code=code)
     rows = results_of_ward(code)
-    if not rows:
+    predecessors = results_of_predecessors(ward)
+    if not rows and not predecessors:
         raise Http404
-    return render(request, "assessments/public/results_ward.html", {"ward": ward, "rows": rows})
+    context = {
+        "ward": ward,
+        "rows": rows,
+        "predecessors": predecessors,
+        "recognition": recognition_in_force(ward, timezone.localdate().year),
+    }
+    return render(request, "assessments/public/results_ward.html", context)
 
 
 def _summary_figures() -> tuple[ClassificationCounts, YearOverYear]:
@@ -82,7 +97,8 @@ def results_summary(request):
 
 @login_not_required
 def results_summary_export(request, fmt: str):
-    """The wards × years table as CSV or XLSX: per year the total, the classification and the move."""
+    """The wards × years table as CSV or XLSX: per year the total (none for a level-based year), the
+    classification or level, and the move."""
     _counts, history = _summary_figures()
     headers = [_("Ward code"), pgettext("administrative unit", "Ward")]
     for year in history.years:
@@ -96,6 +112,9 @@ def results_summary_export(request, fmt: str):
     for ward in history.wards:
         row = [ward.code, ward.name]
         for cell in ward.cells:
-            row += [cell.total, cell.classification, moves[cell.move]] if cell else [None, None, None]
+            if cell is None:
+                row += [None, None, None]
+            else:
+                row += [None if cell.by_level else cell.total, cell.classification, moves[cell.move]]
         rows.append(row)
     return spreadsheet_response(fmt, "ket-qua-qua-cac-nam", _("Results over the years"), headers, rows)

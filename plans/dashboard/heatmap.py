@@ -9,6 +9,11 @@ marked, so the committee sees at a glance what to work on next year.
 Six queries whatever the number of wards: the cycle, its criteria, the wards,
 the scores, the wards' totals and the criteria's sums — all aggregated in the
 database, then cached until the data changes.
+
+A year under a level-based framework (Circular 25) has no points to map: the
+page says so and shows each ward's level instead (two queries: the cycle and
+the wards with their results). Counting indicators met per criterion would
+look like a score and invite a comparison the framework does not make.
 """
 
 from dataclasses import dataclass
@@ -17,13 +22,15 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
-from assessments.models import Cycle
+from assessments.models import Cycle, InspectionResult, ScoringMode
+from assessments.public import framework_title
 from engines.charts import number_text
 from engines.figures_cache import cached_figure
 from plans.dashboard.scores import (
     WEAK_MARK,
     inspection_scores,
     is_weak,
+    localized,
     percent_text,
     self_scores,
     shade,
@@ -81,6 +88,7 @@ class Row:
     cells: tuple[Cell, ...]
     total: Decimal | None
     share: Decimal | None
+    level: str = ""  # a level-based year: the level the inspection found ("" without a result)
 
     @property
     def total_text(self) -> str:
@@ -100,8 +108,10 @@ class HeatMap:
     year: int
     source: str
     max_total: Decimal
-    columns: tuple[Column, ...]
+    columns: tuple[Column, ...]  # none in a level-based year
     rows: tuple[Row, ...]  # in the wards' Vietnamese order
+    framework: str = ""  # ``framework_title`` of the year's framework
+    by_level: bool = False
 
     def sort_keys(self) -> tuple[str, ...]:
         numbered = [f"{sign}c{column.number}" for column in self.columns for sign in ("", "-")]
@@ -119,6 +129,8 @@ class HeatMap:
     def table(self, rows: list[Row]) -> tuple[list[str], list[list]]:
         """Headers and rows of the export: as on screen, numbers as numbers, the district average last."""
         headers = [_("Ward code"), _("Ward")]
+        if self.by_level:
+            return [*headers, _("Level")], [[row.ward_code, row.ward_name, row.level] for row in rows]
         for column in self.columns:
             headers += [
                 _("Criterion %(number)s (points)") % {"number": column.number},
@@ -142,6 +154,8 @@ def heat_map(year: int, source: str = INSPECTION) -> HeatMap:
 
 def _compute(year: int, source: str) -> HeatMap:
     cycle = Cycle.objects.select_related("framework").get(year=year)
+    if cycle.framework.scoring_mode == ScoringMode.LEVELS:
+        return _levels(cycle, source)
     criteria = list(
         cycle.framework.criteria.order_by("number").only(
             "framework", "number", "title_vi", "title_en", "max_points"
@@ -180,4 +194,19 @@ def _compute(year: int, source: str) -> HeatMap:
         )
         total = totals.get(ward["pk"])
         rows.append(Row(ward["code"], ward["name"], cells, total, share_percent(total, max_total)))
-    return HeatMap(year, source, max_total, columns, tuple(rows))
+    return HeatMap(year, source, max_total, columns, tuple(rows), framework_title(cycle.framework))
+
+
+def _levels(cycle: Cycle, source: str) -> HeatMap:
+    """Each ward's level in a level-based year (the inspection's result; the self-assessment has none)."""
+    levels = {
+        ward_id: localized(label_vi, label_en) if label_vi else ""
+        for ward_id, label_vi, label_en in InspectionResult.objects.filter(
+            assessment__cycle=cycle
+        ).values_list("assessment__ward_id", "classification__label_vi", "classification__label_en")
+    }
+    rows = tuple(
+        Row(ward["code"], ward["name"], (), None, None, level=levels.get(ward["pk"], ""))
+        for ward in Ward.objects.order_by("sort_key").values("pk", "code", "name")
+    )
+    return HeatMap(cycle.year, source, Decimal(0), (), rows, framework_title(cycle.framework), by_level=True)

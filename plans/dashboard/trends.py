@@ -1,9 +1,12 @@
 """Year over year: each ward's total and classification in every year on record, and where it moved.
 
-Every year with results counts, imported history included. A ward moved up
-when its grade is higher than in its previous year on record, or, in the same
-grade, when its total is higher (grades are ranked inside their framework, so
-years under different frameworks still compare). The classification counts
+Every year with results counts, imported history included. Each year is
+shown under its own framework, named in its column: a total and a grade under
+Circular 44, the level alone under Circular 25 (no points), never converted
+into one another. A ward moved up when its grade (or level) is higher than in
+its previous year on record under the same framework, or, in the same grade,
+when its total is higher; a year under another framework than the ward's
+previous one shows no move. The classification counts
 per year make the chart; the criteria a ward scored under half the maximum in
 both of the last two years on record are offered as tasks of next year's plan
 (a criterion is the same criterion only under the same framework).
@@ -19,7 +22,8 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
-from assessments.models import ClassificationBand, InspectionResult
+from assessments.models import ClassificationBand, InspectionResult, ScoringMode
+from assessments.public import framework_title_of
 from engines.charts import Chart, Series, number_text, stacked_bar_chart
 from engines.figures_cache import cached_figure
 from plans.dashboard.scores import WEAK_SHARE, inspection_scores, localized, percent_text, share_percent
@@ -37,6 +41,8 @@ class YearResult:
     total: Decimal
     classification: str
     movement: str = ""  # UP, DOWN or SAME against the ward's previous year on record; "" for its first
+    by_level: bool = False  # a level-based year: the classification is the level, there is no total
+    framework: str = ""  # the year's framework (``framework_title``)
 
     @property
     def marker(self) -> str:
@@ -56,7 +62,8 @@ class Row:
 
     @property
     def latest_total(self) -> Decimal | None:
-        return next((result.total for result in reversed(self.results) if result), None)
+        """The total of the ward's latest year with points (level-based years have none)."""
+        return next((r.total for r in reversed(self.results) if r and not r.by_level), None)
 
 
 @dataclass(frozen=True)
@@ -80,12 +87,17 @@ class WeakCriterion:
 @dataclass(frozen=True)
 class Trends:
     years: tuple[int, ...]  # with results, oldest first
+    frameworks: tuple[str, ...]  # the framework of each year (``framework_title``)
     rows: tuple[Row, ...]  # in the wards' Vietnamese order
     chart: Chart | None
     weak: tuple[WeakCriterion, ...] = ()
     weak_years: tuple[int, ...] = ()
     next_plan_year: int | None = None
     next_plan_exists: bool = False
+
+    @property
+    def columns(self) -> list[tuple[int, str]]:
+        return list(zip(self.years, self.frameworks, strict=True))
 
     def sorted_rows(self, sort: str) -> list[Row]:
         """By the latest total ("-total": highest first); wards without any result last."""
@@ -107,7 +119,8 @@ class Trends:
         for row in rows:
             values = []
             for result in row.results:
-                values += [result.total, result.classification, result.marker] if result else [None, "", ""]
+                total = None if result and result.by_level else result and result.total
+                values += [total, result.classification, result.marker] if result else [None, "", ""]
             lines.append([row.ward_code, row.ward_name, *values])
         return headers, lines
 
@@ -118,14 +131,37 @@ def trends() -> Trends:
 
 def _compute() -> Trends:
     bands = _band_ranks()
-    results: dict[int, dict[int, tuple[Decimal, int | None]]] = {}
-    for ward_id, year, total, band_id in InspectionResult.objects.values_list(
-        "assessment__ward_id", "assessment__cycle__year", "total", "classification_id"
+    results: dict[int, dict[int, tuple[Decimal, int | None, int]]] = {}
+    frameworks: dict[int, tuple[str, bool]] = {}  # year → (framework's title, level-based)
+    for (
+        ward_id,
+        year,
+        total,
+        band_id,
+        framework_id,
+        reference,
+        name,
+        mode,
+    ) in InspectionResult.objects.values_list(
+        "assessment__ward_id",
+        "assessment__cycle__year",
+        "total",
+        "classification_id",
+        "assessment__cycle__framework_id",
+        "assessment__cycle__framework__legal_reference",
+        "assessment__cycle__framework__name",
+        "assessment__cycle__framework__scoring_mode",
     ):
-        results.setdefault(ward_id, {})[year] = (total, band_id)
+        results.setdefault(ward_id, {})[year] = (total, band_id, framework_id)
+        frameworks[year] = (framework_title_of(reference, name, mode), mode == ScoringMode.LEVELS)
     years = tuple(sorted({year for by_year in results.values() for year in by_year}))
     rows = tuple(
-        Row(ward["pk"], ward["code"], ward["name"], _ward_results(results.get(ward["pk"], {}), years, bands))
+        Row(
+            ward["pk"],
+            ward["code"],
+            ward["name"],
+            _ward_results(results.get(ward["pk"], {}), years, bands, frameworks),
+        )
         for ward in Ward.objects.order_by("sort_key").values("pk", "code", "name")
     )
     counts = _counts(bands)
@@ -134,6 +170,7 @@ def _compute() -> Trends:
     plan = YearPlan.objects.filter(year=next_year).first() if next_year else None
     return Trends(
         years=years,
+        frameworks=tuple(frameworks[year][0] for year in years),
         rows=rows,
         chart=_chart(years, counts, bands),
         weak=_weak_criteria(weak_years, plan) if weak_years else (),
@@ -155,22 +192,25 @@ def _band_ranks() -> dict[int, tuple[int, str]]:
     return ranks
 
 
-def _ward_results(by_year: dict, years: tuple[int, ...], bands: dict) -> tuple[YearResult | None, ...]:
+def _ward_results(
+    by_year: dict, years: tuple[int, ...], bands: dict, frameworks: dict
+) -> tuple[YearResult | None, ...]:
     out, previous = [], None
     for year in years:
         if year not in by_year:
             out.append(None)
             continue
-        total, band_id = by_year[year]
+        total, band_id, framework_id = by_year[year]
         rank, label = bands.get(band_id, (UNCLASSIFIED_RANK, _("Not classified")))
         movement = ""
-        if previous is not None:
+        if previous is not None and previous[0] == framework_id:
             # A lower rank is a higher grade; within the same grade the total decides.
-            before = (-previous[0], previous[1])
+            before = (-previous[1], previous[2])
             now = (-rank, total)
             movement = UP if now > before else DOWN if now < before else SAME
-        out.append(YearResult(year, total, label, movement))
-        previous = (rank, total)
+        title, by_level = frameworks[year]
+        out.append(YearResult(year, total, label, movement, by_level=by_level, framework=title))
+        previous = (framework_id, rank, total)
     return tuple(out)
 
 

@@ -4,6 +4,8 @@ For each year the ward has an assessment, each criterion of that year's
 framework with the ward's self-score, the inspection's score, the share of
 the maximum and the difference; the totals and classifications across the
 years come from ``plans.dashboard.trends`` (the same figure the district sees).
+A year under a level-based framework (Circular 25) has no points: it names
+its framework and shows the level the inspection found, no criterion lines.
 
 Four queries whatever the number of years: the ward's assessments, the
 criteria of their frameworks, the ward's inspection scores and its self-scores.
@@ -14,13 +16,15 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from assessments.models import Assessment, Criterion
+from assessments.models import Assessment, Criterion, ScoringMode
+from assessments.public import framework_title_of
 from engines.charts import number_text
 from engines.figures_cache import cached_figure
 from plans.dashboard.scores import (
     WEAK_MARK,
     inspection_scores,
     is_weak,
+    localized,
     percent_text,
     self_scores,
     shade,
@@ -80,7 +84,10 @@ class CriterionLine:
 @dataclass(frozen=True)
 class WardYear:
     year: int
-    lines: tuple[CriterionLine, ...]
+    lines: tuple[CriterionLine, ...]  # none under a level-based framework
+    framework: str = ""  # ``framework_title`` of the year's framework
+    by_level: bool = False
+    level: str = ""  # a level-based year's result: the level's label ("" before the inspection closed)
 
 
 @dataclass(frozen=True)
@@ -123,29 +130,45 @@ def _compute(ward: Ward) -> WardPage:
     assessments = list(
         Assessment.objects.filter(ward=ward)
         .order_by("-cycle__year")
-        .values_list("cycle__year", "cycle__framework_id")
+        .values(
+            "cycle__year",
+            "cycle__framework_id",
+            "cycle__framework__legal_reference",
+            "cycle__framework__name",
+            "cycle__framework__scoring_mode",
+            "result__classification__label_vi",
+            "result__classification__label_en",
+        )
     )
     criteria = list(
-        Criterion.objects.filter(framework_id__in={framework for _year, framework in assessments})
+        Criterion.objects.filter(framework_id__in={a["cycle__framework_id"] for a in assessments})
         .order_by("number")
         .only("framework_id", "number", "title_vi", "title_en", "max_points")
     )
     inspected = _points(inspection_scores().filter(assessment__ward=ward))
     own = _points(self_scores().filter(assessment__ward=ward))
-    years = tuple(
-        WardYear(
-            year,
-            tuple(
-                CriterionLine(
-                    c.number, c.title, c.max_points, own.get((year, c.pk)), inspected.get((year, c.pk))
-                )
-                for c in criteria
-                if c.framework_id == framework
-            ),
-        )
-        for year, framework in assessments
+    return WardPage(tuple(_ward_year(assessment, criteria, own, inspected) for assessment in assessments))
+
+
+def _ward_year(assessment: dict, criteria: list[Criterion], own: dict, inspected: dict) -> WardYear:
+    year, framework = assessment["cycle__year"], assessment["cycle__framework_id"]
+    mode = assessment["cycle__framework__scoring_mode"]
+    title = framework_title_of(
+        assessment["cycle__framework__legal_reference"], assessment["cycle__framework__name"], mode
     )
-    return WardPage(years)
+    if mode == ScoringMode.LEVELS:
+        label_vi, label_en = (
+            assessment["result__classification__label_vi"],
+            assessment["result__classification__label_en"],
+        )
+        level = localized(label_vi, label_en) if label_vi else ""
+        return WardYear(year, (), framework=title, by_level=True, level=level)
+    lines = tuple(
+        CriterionLine(c.number, c.title, c.max_points, own.get((year, c.pk)), inspected.get((year, c.pk)))
+        for c in criteria
+        if c.framework_id == framework
+    )
+    return WardYear(year, lines, framework=title)
 
 
 def _points(scores) -> dict[tuple[int, int], Decimal]:
