@@ -69,6 +69,10 @@ class PointsScoring:
             return None
         return _("Criteria not scored yet: %(numbers)s.") % {"numbers": ", ".join(map(str, numbers))}
 
+    def self_classification(self, assessment: Assessment, total: Decimal) -> ClassificationBand | None:
+        """The grade the ward's own total (``total`` of its self-scores) reaches."""
+        return classify(assessment.cycle.framework, total)
+
     def result(self, assessment: Assessment) -> Outcome:
         total = sum((score.points for score in assessment.inspection_scores.all()), Decimal(0))
         return Outcome(total=total, level=None, classification=classify(assessment.cycle.framework, total))
@@ -112,6 +116,11 @@ class LevelScoring:
         if not codes:
             return None
         return _("Indicators not assessed yet: %(codes)s.") % {"codes": ", ".join(codes)}
+
+    def self_classification(self, assessment: Assessment, total: Decimal) -> ClassificationBand | None:
+        """The level the ward's own findings reach (``total`` is not used under levels)."""
+        level = indicators.self_level(indicators.indicator_statuses(assessment))
+        return classification_for_level(assessment.cycle.framework, level)
 
     def result(self, assessment: Assessment) -> Outcome:
         level = indicators.inspection_level(indicators.indicator_statuses(assessment, with_inspection=True))

@@ -32,7 +32,7 @@ from assessments.models import (
     PlanState,
     TeamMember,
 )
-from assessments.scoring import classify
+from assessments.strategies import strategy_for
 from engines.documents.numbering import number_for_document
 from engines.documents.render import (
     DocumentFrame,
@@ -201,7 +201,7 @@ def inspection_minutes_context(kind, assessment: Assessment) -> dict:
             held_on = min(held_on, plan.end_date)
     else:
         total = sum(scores.values(), Decimal(0))
-        band = classify(framework, total)
+        band = strategy_for(framework).result(assessment).classification
         held_on = plan.end_date if plan else timezone.localdate()
     year = assessment.cycle.year
     issued = number_for_document(

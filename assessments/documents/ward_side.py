@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from assessments.authority import dossier_addressee
 from assessments.models import Assessment, DocumentKind, EvidenceFile
-from assessments.scoring import classify
+from assessments.strategies import strategy_for
 from engines.documents.numbering import number_for_document, numbers_of
 from engines.documents.render import DocumentFrame, Signature, vn_date, vn_date_line, vn_int, vn_number
 from wards.models import CommitteeRole
@@ -152,7 +152,7 @@ def criterion_rows(assessment: Assessment) -> tuple[list[CriterionRow], Decimal,
                 files=sorted(files.get(criterion.pk, [])),
             )
         )
-    band = classify(framework, total)
+    band = strategy_for(framework).self_classification(assessment, total)
     return rows, total, maximum, band.label_vi if band else ""
 
 

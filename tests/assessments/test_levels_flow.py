@@ -344,3 +344,18 @@ def test_query_counts_do_not_grow_with_evidence_files(
         ok(lead.get(f"{url}/scoring/"), 200)
     with django_assert_max_num_queries(10):
         ok(lead.get(f"{url}/scoring/1/"), 200)
+
+
+@pytest.mark.parametrize("key", ["ward_plan", "ward_proposal", "ward_report", "ward_minutes"])
+def test_the_wards_documents_print_under_circular_25_with_the_self_assessed_level(
+    login, c25_assessment, ward_officer, ward_chairman, key
+):
+    from tests.helpers import pdf_text
+
+    officer = ward_side(login, c25_assessment, ward_officer, ward_chairman)
+
+    response = officer.get(f"/assessments/{c25_assessment.pk}/print/{key}.pdf")
+
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    if key == "ward_report":
+        assert "Mức độ 2 (Tốt)" in pdf_text(response.content)
