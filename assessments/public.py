@@ -38,9 +38,12 @@ def framework_title(framework: Framework) -> str:
 def framework_title_of(legal_reference: str, name: str, scoring_mode: str) -> str:
     """``framework_title`` from the framework's fields (for queries that read values, not models)."""
     circular = legal_reference.split(" ngày ")[0].strip() or name
+    # Outside the f-string: makemessages does not read calls inside one.
     if scoring_mode == ScoringMode.LEVELS:
-        return f"{circular} — {pgettext('rated by', 'levels')}"
-    return f"{circular} — {pgettext('rated by', 'points and grades')}"
+        rating = pgettext("rated by", "levels")
+    else:
+        rating = pgettext("rated by", "points and grades")
+    return f"{circular} — {rating}"
 
 
 @dataclass(frozen=True)

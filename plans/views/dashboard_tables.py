@@ -73,7 +73,7 @@ def heatmap(request, year):
             "exports": _export_urls(request, "dashboard:heatmap_export", year),
         }
 
-    title = f"{_('Scores by criterion')} {year}"
+    title = " ".join([_("Scores by criterion"), str(year)])
     return render_cached_body(request, "plans/dashboard/heatmap.html", title, context)
 
 
@@ -110,7 +110,7 @@ def self_vs_inspection_page(request, year):
             "exports": _export_urls(request, "dashboard:self_vs_inspection_export", year),
         }
 
-    title = f"{_('Self vs inspection')} {year}"
+    title = " ".join([_("Self vs inspection"), str(year)])
     return render_cached_body(request, "plans/dashboard/self_vs_inspection.html", title, context)
 
 
