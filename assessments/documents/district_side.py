@@ -31,6 +31,7 @@ from assessments.models import (
     InspectionPlan,
     PlanState,
 )
+from assessments.strategies import LevelScoring, PointsScoring
 from assessments.workflow import latest_change
 from engines.documents.numbering import keep_number, number_for_document
 from engines.documents.render import (
@@ -38,7 +39,6 @@ from engines.documents.render import (
     Signature,
     vn_date,
     vn_date_line,
-    vn_number,
 )
 from engines.models import IssuedNumber
 from wards.models import District
@@ -149,12 +149,15 @@ class WardResult:
     decision_date: str = ""
 
 
-def result_of(assessment: Assessment) -> WardResult:
+def result_of(assessment: Assessment, strategy: PointsScoring | LevelScoring) -> WardResult:
+    """The ward's result as the framework's ``strategy`` prints it (no points under levels)."""
     result = getattr(assessment, "result", None)
     if result is None:
         return WardResult(assessment.ward.name, "", "")
     band = result.classification
-    return WardResult(assessment.ward.name, vn_number(result.total), band.label_vi if band else "")
+    return WardResult(
+        assessment.ward.name, strategy.printed_total(result.total), band.label_vi if band else ""
+    )
 
 
 def ward_level(district: District) -> str:
