@@ -49,6 +49,10 @@ class PointsScoring:
         """What the decision recognises: "công nhận <this> năm 2018"."""
         return f"kết quả đánh giá, xếp loại “Cộng đồng học tập” cấp {ward_level}"
 
+    def assessed_as(self, ward_level: str) -> str:
+        """What the inspection plan is for: "Kế hoạch kiểm tra, <this> năm 2018"."""
+        return f"đánh giá, xếp loại “Cộng đồng học tập” cấp {ward_level}"
+
     def printed_total(self, total: Decimal) -> str:
         return vn_number(total)
 
@@ -109,6 +113,9 @@ class LevelScoring:
     def recognised_as(self, ward_level: str) -> str:
         """Circular 25 recognises a commune-level unit as meeting the standard of its title, at a level."""
         return "đạt chuẩn “Cộng đồng học tập” cấp xã"
+
+    def assessed_as(self, ward_level: str) -> str:
+        return "đánh giá, công nhận “Cộng đồng học tập” cấp xã"
 
     def printed_total(self, total: Decimal) -> str:
         return ""  # no points under levels

@@ -21,6 +21,7 @@ from assessments.documents.district_side import (
     draft_number,
     draft_signature,
     education_head_signature,
+    framework_subject,
     local_day,
     plan_reference,
     result_of,
@@ -61,8 +62,9 @@ def result_wording(strategy: PointsScoring | LevelScoring, framework: Framework,
     """
     return {
         "framework": framework,
-        "framework_subject": f"{framework.name[:1].lower()}{framework.name[1:]}",
+        "framework_subject": framework_subject(framework),
         "recognised_as": strategy.recognised_as(ward_level),
+        "assessed_as": strategy.assessed_as(ward_level),
         "by_level": strategy.by_level,
         "classification_heading": strategy.classification_heading,
         "validity_years": f"{framework.validity_years:02d}" if framework.validity_years else "",

@@ -28,6 +28,7 @@ from assessments.documents.ward_side import DocumentNotAvailable
 from assessments.models import (
     Assessment,
     DocumentKind,
+    Framework,
     InspectionPlan,
     PlanState,
 )
@@ -158,6 +159,11 @@ def result_of(assessment: Assessment, strategy: PointsScoring | LevelScoring) ->
     return WardResult(
         assessment.ward.name, strategy.printed_total(result.total), band.label_vi if band else ""
     )
+
+
+def framework_subject(framework: Framework) -> str:
+    """What the framework's Circular rules, as a legal basis cites it: "quy định về <this>"."""
+    return f"{framework.name[:1].lower()}{framework.name[1:]}"
 
 
 def ward_level(district: District) -> str:
