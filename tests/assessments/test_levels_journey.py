@@ -168,3 +168,43 @@ def test_a_circular_25_dossier_from_the_ward_to_publication_through_the_pages(
     notice = pdf_text(ok(login(None).get("/results/2024/print/public_notice.pdf"), 200).content)
     assert "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LÂM ĐỒNG" in notice and "Mức độ 2 (Tốt)" in notice
     assert "có giá trị 03 năm, đến hết năm 2027" in notice and "điểm" not in notice.lower()
+
+
+@pytest.mark.parametrize("files", [1, 5])
+def test_the_levels_consolidation_is_refused_to_outsiders_and_keeps_its_query_count(
+    login,
+    journey,
+    ward_officer,
+    ward_chairman,
+    other_ward_officer,
+    education_staff,
+    district_chairman,
+    inspector,
+    django_assert_max_num_queries,
+    files,
+):
+    from tests.assessments.test_levels_flow import self_data
+
+    assessment = journey
+    url = f"/assessments/{assessment.pk}/consolidation/"
+    officer = ward_side(login, assessment, ward_officer, ward_chairman, skip_criterion=1)
+    ok(
+        officer.post(
+            f"/assessments/{assessment.pk}/criteria/1/",
+            self_data(indicators_of(journey.cycle.framework, 1), files=files),
+        )
+    )
+    ok(
+        officer.post(
+            f"/assessments/{assessment.pk}/transition/submit_dossier/", {"shown_without_evidence": ""}
+        )
+    )
+    plan_inspection(login, assessment, education_staff, district_chairman, [(inspector, (1, 2, 3, 4, 5))])
+    assert login(other_ward_officer).get(url).status_code == 404
+    assert login(ward_officer).get(url).status_code == 404  # the team's page, not the ward's
+    assert login(None).get(url).status_code == 302  # to the login page
+    assert ok(login(education_staff).get(url), 200).context["unassessed"][:2] == ["1.1", "1.2"]
+    lead = login(inspector)
+    with django_assert_max_num_queries(11):  # measured: 11 with 1 or 5 files per indicator
+        page = ok(lead.get(url), 200)
+    assert [row.self_level for row in page.context["rows"]] == [2] * 15
