@@ -9,7 +9,7 @@ evidence scores 0.
 
 from dataclasses import dataclass, field
 
-from assessments.levels import IndicatorFinding, level_reached
+from assessments.levels import IndicatorFinding, indicator_level, level_reached
 from assessments.models import (
     Assessment,
     Criterion,
@@ -132,3 +132,29 @@ def unanswered(statuses: list[IndicatorStatus]) -> list[Indicator]:
 def met_without_evidence(statuses: list[IndicatorStatus]) -> list[Indicator]:
     """Indicators the ward marks as met but gave no evidence for: they count as not met."""
     return [status.indicator for status in statuses if status.claimed_met and not status.evidence]
+
+
+@dataclass(frozen=True)
+class LevelComparison:
+    """One indicator of the consolidation: the level the ward's finding comes to, and the team's."""
+
+    status: IndicatorStatus
+    self_level: int
+    team_level: int | None  # None until the team has assessed it
+
+    @property
+    def flagged(self) -> bool:
+        """The team found otherwise than the ward: checked again before the inspection is closed."""
+        return self.team_level is not None and self.team_level != self.self_level
+
+
+def level_comparisons(statuses: list[IndicatorStatus]) -> list[LevelComparison]:
+    """Every indicator with the level each side's finding reaches (``statuses`` loaded ``with_inspection``)."""
+    return [
+        LevelComparison(
+            status=status,
+            self_level=indicator_level(status.self_finding),
+            team_level=None if status.inspection is None else indicator_level(status.inspection_finding),
+        )
+        for status in statuses
+    ]

@@ -79,7 +79,7 @@ def decisions_for_user(user) -> QuerySet[RecognitionDecision]:
     - District side (``wards.view_district_overview``): every decision.
     - Anybody else: none (a released decision is public through the results pages only).
     """
-    decisions = RecognitionDecision.objects.select_related("cycle", "prepared_by", "approved_by")
+    decisions = RecognitionDecision.objects.select_related("cycle__framework", "prepared_by", "approved_by")
     if user.is_authenticated and user.has_perm("wards.view_district_overview"):
         return decisions
     return decisions.none()

@@ -4,7 +4,9 @@
 criterion, a grade for the total) or ``LevelScoring`` (Circular 25/2023: indicators
 met or not per level, the level reached). The dossier's guard, the confirmation
 of sending, the closing of the inspection and the pages ask the strategy; none
-of them branches on the mode.
+of them branches on the mode. The district's documents and decision pages ask it
+too how a result is printed: points and a grade, or the level and no points
+(the official wording, in Vietnamese whatever the reader's language).
 """
 
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from assessments import indicators
 from assessments.levels import NOT_RECOGNISED, classification_for_level
 from assessments.models import Assessment, ClassificationBand, Criterion, Framework, Indicator, ScoringMode
 from assessments.scoring import classify
+from engines.documents.render import vn_number
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,21 @@ class PointsScoring:
     detail_template = "assessments/partials/detail_points.html"
     without_evidence_template = "assessments/partials/without_evidence.html"
     confirm_label = gettext_lazy("I confirm: the criteria listed above have no evidence and will score 0.")
+    # How the decision, the proposal and the public notice print the result.
+    by_level = False  # no points column; the classification is the level
+    classification_heading = "Xếp loại"
+    no_classification = "Chưa xếp loại"
+
+    def recognised_as(self, ward_level: str) -> str:
+        """What the decision recognises: "công nhận <this> năm 2018"."""
+        return f"kết quả đánh giá, xếp loại “Cộng đồng học tập” cấp {ward_level}"
+
+    def assessed_as(self, ward_level: str) -> str:
+        """What the inspection plan is for: "Kế hoạch kiểm tra, <this> năm 2018"."""
+        return f"đánh giá, xếp loại “Cộng đồng học tập” cấp {ward_level}"
+
+    def printed_total(self, total: Decimal) -> str:
+        return vn_number(total)
 
     def self_missing(self, assessment: Assessment) -> list[str]:
         scored = {score.criterion_id for score in assessment.self_scores.all() if score.points is not None}
@@ -88,6 +106,19 @@ class LevelScoring:
     confirm_label = gettext_lazy(
         "I confirm: the indicators listed above have no evidence and will count as not met."
     )
+    by_level = True
+    classification_heading = "Mức độ đạt chuẩn"
+    no_classification = "Chưa đạt chuẩn"
+
+    def recognised_as(self, ward_level: str) -> str:
+        """Circular 25 recognises a commune-level unit as meeting the standard of its title, at a level."""
+        return "đạt chuẩn “Cộng đồng học tập” cấp xã"
+
+    def assessed_as(self, ward_level: str) -> str:
+        return "đánh giá, công nhận “Cộng đồng học tập” cấp xã"
+
+    def printed_total(self, total: Decimal) -> str:
+        return ""  # no points under levels
 
     def self_missing(self, assessment: Assessment) -> list[str]:
         return [

@@ -21,6 +21,7 @@ from assessments.documents.district_side import (
     draft_number,
     draft_signature,
     education_head_signature,
+    framework_subject,
     local_day,
     plan_reference,
     result_of,
@@ -28,26 +29,47 @@ from assessments.documents.district_side import (
     ward_level,
 )
 from assessments.documents.ward_side import DocumentNotAvailable
+from assessments.levels import valid_through
 from assessments.models import (
     Assessment,
     AssessmentState,
     Cycle,
     DecisionState,
+    Framework,
     InspectionPlan,
     PlanState,
     RecognitionDecision,
     StateChange,
 )
 from assessments.public import results_of_year
+from assessments.strategies import LevelScoring, PointsScoring, strategy_for
 from engines.documents.numbering import keep_number, kept_number
 from engines.documents.render import (
     DocumentFrame,
     vn_date,
     vn_date_line,
-    vn_number,
 )
 
 # --- Step 5: the proposal and the decision (per decision) -------------------------------------------
+
+
+def result_wording(strategy: PointsScoring | LevelScoring, framework: Framework, year: int, ward_level: str):
+    """How the proposal, the decision and the notice speak of a year's results: the framework's words.
+
+    ``recognised_as`` what the decision recognises, ``by_level`` (a level and no points column), the
+    heading of the classification column, the subject of the framework as its legal basis names it, and how
+    long the recognition holds (``validity_years`` years, through ``valid_through``) when it expires.
+    """
+    return {
+        "framework": framework,
+        "framework_subject": framework_subject(framework),
+        "recognised_as": strategy.recognised_as(ward_level),
+        "assessed_as": strategy.assessed_as(ward_level),
+        "by_level": strategy.by_level,
+        "classification_heading": strategy.classification_heading,
+        "validity_years": f"{framework.validity_years:02d}" if framework.validity_years else "",
+        "valid_through": valid_through(framework, year),
+    }
 
 
 def load_decision(decision: RecognitionDecision) -> RecognitionDecision:
@@ -64,14 +86,16 @@ def _decision_common(decision: RecognitionDecision) -> dict:
     authority = cycle_authority(decision.cycle, district)
     office = authority.reviewing_body
     assessments = list(decision.assessments.all())
-    results = [result_of(assessment) for assessment in assessments]
+    framework = decision.cycle.framework
+    strategy = strategy_for(framework)
+    results = [result_of(assessment, strategy) for assessment in assessments]
     counts: dict[str, int] = {}
     for result in results:
-        counts[result.classification or "Chưa xếp loại"] = (
-            counts.get(result.classification or "Chưa xếp loại", 0) + 1
-        )
+        label = result.classification or strategy.no_classification
+        counts[label] = counts.get(label, 0) + 1
     plans = InspectionPlan.objects.filter(assessments__in=assessments, state=PlanState.APPROVED).distinct()
     return {
+        **result_wording(strategy, framework, decision.cycle.year, ward_level(district)),
         "decision": decision,
         "district": district,
         "authority": authority,
@@ -79,7 +103,6 @@ def _decision_common(decision: RecognitionDecision) -> dict:
         "office_head": f"Trưởng {office[:1].lower()}{office[1:]}",  # Trưởng phòng Giáo dục và Đào tạo
         "ward_level": ward_level(district),
         "year": decision.cycle.year,
-        "framework": decision.cycle.framework,
         "results": results,
         "ward_count": len(results),
         "counts": sorted(counts.items()),
@@ -166,7 +189,9 @@ def public_notice_context(kind, year: int) -> dict:
     if not published:
         raise DocumentNotAvailable("Nothing has been published for this year.")
     district = current_district()
-    authority = cycle_authority(Cycle.objects.get(year=year), district)
+    cycle = Cycle.objects.select_related("framework").get(year=year)
+    authority = cycle_authority(cycle, district)
+    strategy = strategy_for(cycle.framework)
     parent, issuing = authority.recognising_parent_body.upper(), authority.recognising_body.upper()
     released = (
         RecognitionDecision.objects.filter(cycle__year=year, state=DecisionState.RELEASED)
@@ -195,7 +220,7 @@ def public_notice_context(kind, year: int) -> dict:
     results = [
         WardResult(
             ward=row.ward_name,
-            total=vn_number(row.total),
+            total=strategy.printed_total(row.total),
             classification=row.classification,
             decision_number=decision_symbol(row.decision_number) if row.decision_number else "",
             decision_date=f"{row.decision_date:%d/%m/%Y}" if row.decision_date else "",
@@ -217,5 +242,6 @@ def public_notice_context(kind, year: int) -> dict:
         "ward_level": ward_level(district),
         "year": year,
         "results": results,
+        **result_wording(strategy, cycle.framework, year, ward_level(district)),
         "filename": f"{kind.file_code}-ket-qua-{year}",
     }

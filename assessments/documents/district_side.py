@@ -28,9 +28,11 @@ from assessments.documents.ward_side import DocumentNotAvailable
 from assessments.models import (
     Assessment,
     DocumentKind,
+    Framework,
     InspectionPlan,
     PlanState,
 )
+from assessments.strategies import LevelScoring, PointsScoring
 from assessments.workflow import latest_change
 from engines.documents.numbering import keep_number, number_for_document
 from engines.documents.render import (
@@ -38,7 +40,6 @@ from engines.documents.render import (
     Signature,
     vn_date,
     vn_date_line,
-    vn_number,
 )
 from engines.models import IssuedNumber
 from wards.models import District
@@ -149,12 +150,20 @@ class WardResult:
     decision_date: str = ""
 
 
-def result_of(assessment: Assessment) -> WardResult:
+def result_of(assessment: Assessment, strategy: PointsScoring | LevelScoring) -> WardResult:
+    """The ward's result as the framework's ``strategy`` prints it (no points under levels)."""
     result = getattr(assessment, "result", None)
     if result is None:
         return WardResult(assessment.ward.name, "", "")
     band = result.classification
-    return WardResult(assessment.ward.name, vn_number(result.total), band.label_vi if band else "")
+    return WardResult(
+        assessment.ward.name, strategy.printed_total(result.total), band.label_vi if band else ""
+    )
+
+
+def framework_subject(framework: Framework) -> str:
+    """What the framework's Circular rules, as a legal basis cites it: "quy định về <this>"."""
+    return f"{framework.name[:1].lower()}{framework.name[1:]}"
 
 
 def ward_level(district: District) -> str:

@@ -43,6 +43,7 @@ from assessments.queries import (
     decisions_for_user,
     visible_assessment_or_404,
 )
+from assessments.strategies import strategy_for
 from assessments.workflow import (
     TRANSITIONS,
     ReasonRequired,
@@ -169,7 +170,7 @@ def _decision_cycle(request) -> Cycle | None:
     year = request.POST.get("year") or request.GET.get("year")
     if year:
         try:
-            return Cycle.objects.get(year=int(year))
+            return Cycle.objects.select_related("framework").get(year=int(year))
         except (ValueError, Cycle.DoesNotExist):
             raise Http404 from None
     year = (
@@ -178,7 +179,7 @@ def _decision_cycle(request) -> Cycle | None:
         .values_list("cycle__year", flat=True)
         .first()
     )
-    cycles = Cycle.objects.order_by("-year")
+    cycles = Cycle.objects.select_related("framework").order_by("-year")
     return cycles.filter(year=year).first() if year else cycles.first()
 
 
@@ -218,6 +219,7 @@ def decision_create(request):
     context = {
         "form": form,
         "cycle": cycle,
+        "by_level": by_level(cycle),
         "years": list(Cycle.objects.order_by("-year").values_list("year", flat=True)),
         "rows": [
             {
@@ -247,6 +249,11 @@ def _rows(decision: RecognitionDecision) -> list[tuple]:
     return [(a, getattr(a, "result", None)) for a in decision.assessments.all()]
 
 
+def by_level(cycle: Cycle | None) -> bool:
+    """Whether the cycle's results are levels (no points column): its framework's strategy says."""
+    return cycle is not None and strategy_for(cycle.framework).by_level
+
+
 def _render_decision(request, decision: RecognitionDecision, approve_form=None, withdraw_form=None):
     user = request.user
     can_approve = DECISION_WORKFLOW.may(user, "approve", decision)
@@ -262,6 +269,7 @@ def _render_decision(request, decision: RecognitionDecision, approve_form=None, 
     context = {
         "decision": decision,
         "rows": _rows(decision),
+        "by_level": by_level(decision.cycle),
         "can_approve": can_approve,
         "approve_form": approve_form if can_approve else None,
         "can_release": DECISION_WORKFLOW.may(user, "release", decision),
@@ -308,7 +316,13 @@ def decision_approve(request, pk: int):
                 return render(
                     request,
                     "assessments/district/decision_confirm.html",
-                    {"decision": decision, "rows": _rows(decision), "form": form, "step": "approve"},
+                    {
+                        "decision": decision,
+                        "rows": _rows(decision),
+                        "by_level": by_level(decision.cycle),
+                        "form": form,
+                        "step": "approve",
+                    },
                 )
             approve_decision(decision, request.user, **form.cleaned_data)
         except ValidationError as error:
@@ -331,7 +345,12 @@ def decision_release(request, pk: int):
         return render(
             request,
             "assessments/district/decision_confirm.html",
-            {"decision": decision, "rows": _rows(decision), "step": "release"},
+            {
+                "decision": decision,
+                "rows": _rows(decision),
+                "by_level": by_level(decision.cycle),
+                "step": "release",
+            },
         )
     try:
         release_decision(decision, request.user)

@@ -18,8 +18,14 @@ from assessments.indicator_dossier import (
     record_indicator_findings,
     save_indicator_self_assessment,
 )
-from assessments.indicators import indicator_statuses
+from assessments.indicators import (
+    indicator_statuses,
+    inspection_level,
+    level_comparisons,
+    self_level,
+)
 from assessments.inspection import StaleScore
+from assessments.levels import classification_for_level
 
 INITIAL_ANSWER = {True: "yes", False: "no", None: ""}
 
@@ -165,5 +171,33 @@ def score(request, assessment, criterion):
             "criterion": criterion,
             "framework": assessment.cycle.framework,
             "rows": list(zip(statuses, forms, strict=True)),
+        },
+    )
+
+
+def consolidation(request, assessment, result, *, may_close: bool, may_score: bool):
+    """Per indicator the ward's finding and the team's, and the level each comes to; then the level reached.
+
+    ``result`` is the stored inspection result once closed (``None`` before: the team's level so far).
+    """
+    statuses = indicator_statuses(assessment, with_inspection=True)
+    framework = assessment.cycle.framework
+    own_level = self_level(statuses)
+    team_level = result.level if result else inspection_level(statuses)
+    return render(
+        request,
+        "assessments/inspection/consolidation_levels.html",
+        {
+            "assessment": assessment,
+            "framework": framework,
+            "rows": level_comparisons(statuses),
+            "self_level": own_level,
+            "self_band": classification_for_level(framework, own_level),
+            "team_level": team_level,
+            "team_band": result.classification if result else classification_for_level(framework, team_level),
+            "unassessed": [status.indicator.code for status in statuses if status.inspection is None],
+            "result": result,
+            "may_close": may_close,
+            "may_score": may_score,
         },
     )

@@ -377,17 +377,26 @@ def score_criterion(request, pk: int, number: int):
 
 
 def consolidation(request, pk: int):
-    """Self-scores against team scores, with the total and classification (live, or stored once closed)."""
+    """Self-scores against team scores, with the total and classification (live, or stored once closed).
+
+    Under a level-based framework: findings per indicator and the levels (``views.indicators``).
+    """
     assessment = visible_assessment_or_404(request.user, pk)
     user = request.user
     if not (user.has_perm("wards.view_district_overview") or is_on_inspection_team(user, assessment)):
         raise Http404
-    rows = comparison_rows(load_sheet(assessment, with_evidence=False))
     result = (
         InspectionResult.objects.select_related("classification", "closed_by")
         .filter(assessment=assessment)
         .first()
     )
+    may_close = user.has_perm("assessments.close_inspection", assessment)
+    may_score = user.has_perm("assessments.score_inspection", assessment)
+    if strategy_for(assessment.cycle.framework).per_indicator:
+        return indicator_pages.consolidation(
+            request, assessment, result, may_close=may_close, may_score=may_score
+        )
+    rows = comparison_rows(load_sheet(assessment, with_evidence=False))
     live_total, live_band = (None, None) if result else compute_result(assessment)
     return render(
         request,
@@ -401,8 +410,8 @@ def consolidation(request, pk: int):
             "live_band": live_band,
             "unscored": [row.criterion.number for row in rows if row.inspection_points is None],
             "result": result,
-            "may_close": user.has_perm("assessments.close_inspection", assessment),
-            "may_score": user.has_perm("assessments.score_inspection", assessment),
+            "may_close": may_close,
+            "may_score": may_score,
         },
     )
 
