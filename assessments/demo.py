@@ -68,7 +68,7 @@ def demo_pdf(text: str) -> bytes:
     return body
 
 
-def _ward_user(ward: Ward, role: str, prefix: str) -> User:
+def ward_user(ward: Ward, role: str, prefix: str) -> User:
     """The ward's demo officer or chairman, created for wards that have none yet."""
     user = User.objects.filter(ward=ward, role_grants__role=role).order_by("pk").first()
     if user is None:
@@ -136,19 +136,22 @@ def _fill_dossier(assessment: Assessment, officer: User, *, complete: bool) -> N
         )
         evidence.file.save(evidence.original_name, ContentFile(content), save=True)
     if complete:
-        for number, kind in enumerate(DocumentKind.values, start=1):
-            document = DossierDocument(
-                assessment=assessment,
-                kind=kind,
-                number=f"{number:02d}/{DOCUMENT_CODES[kind]}-UBND",
-                issued_on=datetime.date(assessment.cycle.year, 10, 20),
-                signer=assessment.ward.chairman_name,
-                scan_name=f"{kind}.pdf",
-            )
-            document.scan.save(
-                f"{kind}.pdf", ContentFile(demo_pdf(f"{kind} {assessment.ward.code}")), save=True
-            )
+        add_documents(assessment, datetime.date(assessment.cycle.year, 10, 20))
     recompute_self_total(assessment)
+
+
+def add_documents(assessment: Assessment, issued_on: datetime.date) -> None:
+    """The dossier's three signed documents (proposal, report, minutes), numbered, dated and scanned."""
+    for number, kind in enumerate(DocumentKind.values, start=1):
+        document = DossierDocument(
+            assessment=assessment,
+            kind=kind,
+            number=f"{number:02d}/{DOCUMENT_CODES[kind]}-UBND",
+            issued_on=issued_on,
+            signer=assessment.ward.chairman_name,
+            scan_name=f"{kind}.pdf",
+        )
+        document.scan.save(f"{kind}.pdf", ContentFile(demo_pdf(f"{kind} {assessment.ward.code}")), save=True)
 
 
 class DemoPeople:
@@ -177,8 +180,8 @@ def _create_cycle(year: int) -> Cycle:
 
 
 def _ward_steps(assessment: Assessment, people: DemoPeople, steps: list[str], day: datetime.date) -> None:
-    officer = _ward_user(assessment.ward, Role.WARD_OFFICER, "canbo")
-    chairman = _ward_user(assessment.ward, Role.WARD_CHAIRMAN, "chutich")
+    officer = ward_user(assessment.ward, Role.WARD_OFFICER, "canbo")
+    chairman = ward_user(assessment.ward, Role.WARD_CHAIRMAN, "chutich")
     for step in steps:
         if step == "submit_plan":
             _draft_plan(assessment, officer)

@@ -89,6 +89,13 @@ def _published():
     )
 
 
+def _label(band: ClassificationBand | None, by_level: bool) -> str:
+    """The band's label; a published level-based result without one missed a level-1 indicator."""
+    if band is not None:
+        return band.label
+    return _("Not recognised") if by_level else ""
+
+
 def _as_public(assessment: Assessment, criteria: list[Criterion]) -> PublicResult:
     points = {score.criterion_id: score.points for score in assessment.inspection_scores.all()}
     decision = next(iter(assessment.decisions.all()), None)
@@ -101,7 +108,7 @@ def _as_public(assessment: Assessment, criteria: list[Criterion]) -> PublicResul
         ward_code=assessment.ward.code,
         ward_name=assessment.ward.name,
         total=result.total if result else Decimal(0),
-        classification=result.classification.label if result and result.classification else "",
+        classification=_label(result.classification if result else None, by_level),
         decision_number=decision.number if decision else "",
         decision_date=decision.issued_on if decision else None,
         points=[points.get(criterion.pk) for criterion in scored],
@@ -316,11 +323,12 @@ def year_over_year() -> YearOverYear:
             move = Move((band.min_points > before.min_points) - (band.min_points < before.min_points))
         previous[code] = band
         cells = by_ward.setdefault(code, (assessment.ward.name, {}))[1]
+        by_level = framework.scoring_mode == ScoringMode.LEVELS
         cells[assessment.cycle.year] = WardYear(
             total=result.total if result else Decimal(0),
-            classification=band.label if band else "",
+            classification=_label(band, by_level),
             move=move,
-            by_level=framework.scoring_mode == ScoringMode.LEVELS,
+            by_level=by_level,
         )
     years = sorted({year for _name, cells in by_ward.values() for year in cells})
     return YearOverYear(

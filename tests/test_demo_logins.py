@@ -10,11 +10,14 @@ from assessments.models import Assessment, AssessmentState
 from centers.models import Activity, Center, CenterRating, Learner, RatingState, RegisterPerson
 from wards.demo import DEMO_PASSWORD
 
-# username → (landing page, a menu label that role must see); "P01 2018" is that ward's assessment of 2018.
+# username → (landing page, a menu label that role must see); "P01 2025" is that ward's assessment of 2025,
+# the latest cycle. Phường 14's users moved to Phường Hòa Bình (PHB) with the merger of 01/07/2025.
 LANDINGS = {
-    "canbo.p1": ("P01 2018", "Phường của tôi"),
-    "chutich.p2": ("P02 2018", "Việc cần làm"),
+    "canbo.p1": ("P01 2025", "Phường của tôi"),
+    "chutich.p2": ("P02 2025", "Việc cần làm"),
+    "canbo.p14": ("PHB 2025", "Phường của tôi"),
     "ttht.p1": ("/centers/ward/P01/", "Trung tâm HTCĐ"),
+    "ttht.p14": ("/centers/ward/PHB/", "Trung tâm HTCĐ"),
     "phonggd": ("/inbox/", "Tổng quan quận"),
     "khuyenhoc": ("/inbox/", "Kiểm tra"),
     "kiemtra1": ("/inbox/", "Kiểm tra"),
@@ -34,7 +37,7 @@ def landing(where: str) -> str:
 
 
 def test_demo_users_log_in_and_see_their_menu_and_the_demo_spans_every_step(db, settings, tmp_path):
-    """One test, one seed: the seed walks two years through the workflow, so it runs once."""
+    """One test, one seed: the seed walks four years through the workflow, so it runs once."""
     settings.PRIVATE_FILES_ROOT = tmp_path
     call_command("seed_demo", stdout=StringIO())
 

@@ -3,17 +3,22 @@
 Each seeder is a dotted path to a function taking the command's stdout. The
 ward app's own comes first; an app above registers its seeder in its
 ``AppConfig.ready``, so the order follows ``INSTALLED_APPS`` and the ward app
-never imports the apps it seeds for.
+never imports the apps it seeds for. A seeder that changes the wards themselves
+(the demo's 2025 merger) is registered ``last``: it runs after every app has
+seeded the wards as they were.
 """
 
 _seeders: list[str] = ["wards.demo.seed_district"]
+_last: list[str] = []
 
 
-def register_demo_seeder(dotted_path: str) -> None:
-    """Run the seeder at ``dotted_path`` after those registered before it (once, however often called)."""
-    if dotted_path not in _seeders:
-        _seeders.append(dotted_path)
+def register_demo_seeder(dotted_path: str, *, last: bool = False) -> None:
+    """Run the seeder at ``dotted_path`` after those registered before it (once, however often called);
+    ``last``: after every seeder registered without ``last``."""
+    registry = _last if last else _seeders
+    if dotted_path not in _seeders + _last:
+        registry.append(dotted_path)
 
 
 def demo_seeders() -> list[str]:
-    return list(_seeders)
+    return _seeders + _last

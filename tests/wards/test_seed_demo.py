@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
 from wards.demo import DEMO_PASSWORD, seed_district
@@ -41,16 +42,34 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in models}
 
 
-def test_seed_demo_twice_gives_the_same_rows():
+def every_row_count() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in apps.get_models()}
+
+
+def test_seed_demo_twice_gives_the_same_rows(settings, tmp_path):
+    settings.PRIVATE_FILES_ROOT = tmp_path
     seed()
-    first = counts()
-    first_wards = list(Ward.objects.values_list("code", "name", "population", "chairman_name"))
+    first, everything = counts(), every_row_count()
+    first_wards = list(
+        Ward.objects.values_list(
+            "code", "name", "population", "chairman_name", "closed_on", "users__username"
+        )
+    )
 
     seed()
 
     assert counts() == first
-    assert list(Ward.objects.values_list("code", "name", "population", "chairman_name")) == first_wards
-    assert (first["District"], first["Cluster"], first["Ward"], first["DistrictUnit"]) == (1, 3, 15, 8)
+    assert every_row_count() == everything  # no centre, cycle or merger made again either
+    assert (
+        list(
+            Ward.objects.values_list(
+                "code", "name", "population", "chairman_name", "closed_on", "users__username"
+            )
+        )
+        == first_wards
+    )
+    # The 15 wards and the one Phường 14 and 15 merged into in 2025.
+    assert (first["District"], first["Cluster"], first["Ward"], first["DistrictUnit"]) == (1, 3, 16, 8)
 
 
 def test_seed_district_twice_gives_the_same_rows():
@@ -175,11 +194,15 @@ def test_seed_demo_accounts_log_in_and_land_on_their_page(client):
 def test_seeders_run_in_app_order_each_once():
     register_demo_seeder("assessments.demo.seed_cycles")  # the assessments app registered it already
 
+    register_demo_seeder("assessments.demo_reform.seed_reform")  # registered last already: stays last
+
     assert demo_seeders() == [
         "wards.demo.seed_district",
         "assessments.demo.seed_cycles",
+        "assessments.demo_levels.seed_levels_2024",
         "centers.demo.seed_centers",
         "plans.demo.seed_plans",
         "plans.demo_progress.seed_task_progress",
         "plans.demo_reports.seed_ward_reports",
+        "assessments.demo_reform.seed_reform",  # the merger: after the old wards' centres and reports
     ]
