@@ -267,13 +267,6 @@ def prepare_decision(cycle: Cycle, actor: User, assessments: list[Assessment]) -
             if not_ready
             else _("Choose at least one ward.")
         )
-    strategy = strategy_for(cycle.framework)
-    unrecognisable = [a.ward.name for a in assessments if not strategy.recognisable(a)]
-    if unrecognisable:
-        raise ValidationError(
-            _("These wards reached no level and cannot be recognised: %(wards)s.")
-            % {"wards": ", ".join(unrecognisable)}
-        )
     decision = RecognitionDecision.objects.create(cycle=cycle, prepared_by=actor)
     decision.assessments.set(assessments)
     return decision

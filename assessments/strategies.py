@@ -91,10 +91,6 @@ class PointsScoring:
         """The grade the ward's own total (``total`` of its self-scores) reaches."""
         return classify(assessment.cycle.framework, total)
 
-    def recognisable(self, assessment: Assessment) -> bool:
-        """Every inspected ward is classified, "Chưa đạt" included: each may be in a decision."""
-        return True
-
     def result(self, assessment: Assessment) -> Outcome:
         total = sum((score.points for score in assessment.inspection_scores.all()), Decimal(0))
         return Outcome(total=total, level=None, classification=classify(assessment.cycle.framework, total))
@@ -156,11 +152,6 @@ class LevelScoring:
         """The level the ward's own findings reach (``total`` is not used under levels)."""
         level = indicators.self_level(indicators.indicator_statuses(assessment))
         return classification_for_level(assessment.cycle.framework, level)
-
-    def recognisable(self, assessment: Assessment) -> bool:
-        """Only a ward that reached a level is recognised; one that missed a level-1 indicator is not."""
-        result = getattr(assessment, "result", None)
-        return bool(result and result.level)
 
     def result(self, assessment: Assessment) -> Outcome:
         level = indicators.inspection_level(indicators.indicator_statuses(assessment, with_inspection=True))

@@ -177,39 +177,3 @@ def test_an_administrator_edits_an_indicators_text_in_the_admin(client, circular
         "Tỉ lệ người từ 15 đến 60 tuổi biết chữ mức độ 2",
         "≥ 95 %",
     )
-
-
-def test_a_ward_that_reached_no_level_cannot_be_put_in_a_recognition_decision(
-    circular_25, ward, other_ward, education_staff
-):
-    from django.core.exceptions import ValidationError
-    from django.utils import timezone
-
-    from assessments.inspection import prepare_decision
-    from assessments.levels import classification_for_level
-    from assessments.models import Assessment, AssessmentState, InspectionResult
-    from tests.factories import AssessmentFactory, CycleFactory
-
-    cycle = CycleFactory(year=2024, framework=circular_25)
-    reached, missed = (
-        AssessmentFactory(cycle=cycle, ward=ward),
-        AssessmentFactory(cycle=cycle, ward=other_ward),
-    )
-    Assessment.objects.filter(pk__in=[reached.pk, missed.pk]).update(state=AssessmentState.INSPECTED)
-    for assessment, level in ((reached, 1), (missed, 0)):
-        InspectionResult.objects.create(
-            assessment=assessment,
-            total=0,
-            level=level,
-            classification=classification_for_level(circular_25, level),
-            closed_by=education_staff,
-            closed_at=timezone.now(),
-        )
-    reached.refresh_from_db()
-    missed.refresh_from_db()
-
-    with pytest.raises(ValidationError) as refused:
-        prepare_decision(cycle, education_staff, [reached, missed])
-
-    assert other_ward.name in refused.value.messages[0] and ward.name not in refused.value.messages[0]
-    assert prepare_decision(cycle, education_staff, [reached]).assessments.get() == reached
