@@ -57,7 +57,8 @@ MENUS = {
 
 
 def _bar(items: list[NavItem]) -> list[NavMenu]:
-    """The bar: plain links, and each drop-down where its first item is; one alone is shown as a link."""
+    """The bar: plain links, and each drop-down where its first item is; one alone is shown as a link,
+    except under "Manage", whose entries are never in the bar itself (they are seldom used)."""
     bar: list[NavMenu] = []
     menus: dict[str, NavMenu] = {}
     for item in items:
@@ -68,8 +69,11 @@ def _bar(items: list[NavItem]) -> list[NavMenu]:
         else:
             menus[item.menu] = NavMenu(str(MENUS[item.menu]), [item])
             bar.append(menus[item.menu])
+    manage_label = str(MENUS["manage"])
     return [
-        NavMenu(entry.label, [], entry.items[0]) if entry.link is None and len(entry.items) == 1 else entry
+        NavMenu(entry.label, [], entry.items[0])
+        if entry.link is None and len(entry.items) == 1 and entry.label != manage_label
+        else entry
         for entry in bar
     ]
 
@@ -186,7 +190,6 @@ def _entries(user) -> list[tuple[str, str, str]]:
             (
                 "manage",
                 (
-                    "assessments:cycle_list",
                     "assessments:framework_list",
                     "wards:calendar",
                     "wards:user_list",
@@ -197,7 +200,12 @@ def _entries(user) -> list[tuple[str, str, str]]:
             ),
             (
                 "assessments",
-                ("assessments:list", "assessments:decision_list", "assessments:inspection_plan_list"),
+                (
+                    "assessments:list",
+                    "assessments:decision_list",
+                    "assessments:inspection_plan_list",
+                    "assessments:cycle_list",
+                ),
             ),
             ("centres", ("wards:list", "centers:list", "centers:rating_list_current")),
             ("plans", ("plans:index", "plans:ward_reports_current", "plans:briefing_list_current")),

@@ -10,7 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["config", "wards", "engines", "centers", "assessments", "plans"]
-CALL_IN_F_STRING = re.compile(r"""\bf(["'])[^"'\n]*\{\s*(?:_|gettext|pgettext|ngettext|gettext_lazy|pgettext_lazy)\(""")
+CALL_IN_F_STRING = re.compile(
+    r"""\bf(["'])[^"'\n]*\{\s*(?:_|gettext|pgettext|ngettext|gettext_lazy|pgettext_lazy)\("""
+)
 
 
 def test_no_translation_call_inside_an_f_string():
