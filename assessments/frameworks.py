@@ -16,7 +16,15 @@ from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments.models import Assessment, AssessmentState, ClassificationBand, Criterion, Cycle, Framework
+from assessments.models import (
+    Assessment,
+    AssessmentState,
+    ClassificationBand,
+    Criterion,
+    Cycle,
+    Framework,
+    Indicator,
+)
 from assessments.scoring import HALF_POINT, maxima_problem
 
 LOCKING_STATES = (AssessmentState.RECOGNISED, AssessmentState.PUBLISHED)
@@ -190,11 +198,14 @@ def copy_framework(framework: Framework, first_year: int) -> Framework:
         first_year=first_year,
         last_year=source.last_year,
         scoring_mode=source.scoring_mode,
+        procedure=source.procedure,
         total_points=source.total_points,
         scheme_confirmed=source.scheme_confirmed,
+        validity_years=source.validity_years,
+        upgrade_wait_months=source.upgrade_wait_months,
     )
-    Criterion.objects.bulk_create(
-        Criterion(
+    for criterion in source.criteria.order_by("number").prefetch_related("indicators"):
+        criterion_copy = Criterion.objects.create(
             framework=copy,
             number=criterion.number,
             title_vi=criterion.title_vi,
@@ -203,8 +214,18 @@ def copy_framework(framework: Framework, first_year: int) -> Framework:
             max_points=criterion.max_points,
             center_topic=criterion.center_topic,
         )
-        for criterion in source.criteria.order_by("number")
-    )
+        Indicator.objects.bulk_create(
+            Indicator(
+                criterion=criterion_copy,
+                number=indicator.number,
+                title_vi=indicator.title_vi,
+                title_en=indicator.title_en,
+                guidance=indicator.guidance,
+                level_1_target=indicator.level_1_target,
+                level_2_target=indicator.level_2_target,
+            )
+            for indicator in criterion.indicators.all()
+        )
     ClassificationBand.objects.bulk_create(
         ClassificationBand(
             framework=copy,

@@ -9,7 +9,14 @@ from assessments.models.dossier import (
     IndicatorSelfFinding,
     SelfInspectionPlan,
 )
-from assessments.models.framework import ClassificationBand, Criterion, Framework, Indicator, ScoringMode
+from assessments.models.framework import (
+    ClassificationBand,
+    Criterion,
+    Framework,
+    Indicator,
+    Procedure,
+    ScoringMode,
+)
 from assessments.models.inspection import (
     DecisionChange,
     DecisionState,
@@ -55,6 +62,7 @@ __all__ = [
     "ReminderLog",
     "ReturnItem",
     "ScoreRevision",
+    "Procedure",
     "ScoringMode",
     "SelfInspectionPlan",
     "StateChange",

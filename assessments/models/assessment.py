@@ -38,6 +38,12 @@ class Assessment(StatefulModel):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     due_label = models.CharField(_("what is due"), max_length=120, blank=True)
     self_total = models.DecimalField(_("self-assessed total"), max_digits=5, decimal_places=1, default=0)
+    requested_level = models.PositiveSmallIntegerField(
+        _("level asked for"),
+        null=True,
+        blank=True,
+        help_text=_("Under a level-based framework, the level the meeting agreed to ask for."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

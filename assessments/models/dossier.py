@@ -137,6 +137,8 @@ class DocumentKind(models.TextChoices):
     PROPOSAL = "to_trinh", _("Proposal (tờ trình)")
     REPORT = "bao_cao", _("Report (báo cáo)")
     SELF_INSPECTION_MINUTES = "bien_ban", _("Self-inspection minutes (biên bản tự kiểm tra)")
+    SUMMARY_TABLE = "bang_tong_hop", _("Summary table of criteria and indicators (bảng tổng hợp)")
+    MEETING_MINUTES = "bien_ban_hop", _("Minutes of the meeting agreeing the self-assessment (biên bản họp)")
 
 
 class DossierDocument(models.Model):

@@ -14,6 +14,15 @@ class ScoringMode(models.TextChoices):
     LEVELS = "levels", _("Levels with pass/fail indicators")
 
 
+class Procedure(models.TextChoices):
+    """Which steps lead to the dossier (see ``assessments.procedures``): the framework's law decides."""
+
+    PLAN_FIRST = "plan_first", _("Self-inspection plan approved by the ward chairman, then the dossier")
+    MEETING_REQUEST = "meeting_request", _(
+        "Self-assessment agreed at a meeting, then a dossier asking for a level"
+    )
+
+
 class FrameworkQuerySet(models.QuerySet):
     def for_year(self, year: int):
         """Frameworks that apply to ``year``, newest version first."""
@@ -40,6 +49,9 @@ class Framework(models.Model):
     first_year = models.PositiveSmallIntegerField(_("first year"))
     last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     scoring_mode = models.CharField(_("scoring mode"), max_length=20, choices=ScoringMode.choices)
+    procedure = models.CharField(
+        _("procedure"), max_length=20, choices=Procedure.choices, default=Procedure.PLAN_FIRST
+    )
     total_points = models.DecimalField(
         _("total points"), max_digits=5, decimal_places=1, default=Decimal(100)
     )
