@@ -38,6 +38,7 @@ from assessments.models import (
     Framework,
 )
 from assessments.plan import save_plan
+from assessments.procedures import document_kinds
 from assessments.workflow import perform_transition
 from wards.demo import DEMO_PASSWORD
 from wards.models import DistrictUnit, Role, User, Ward
@@ -92,6 +93,8 @@ DOCUMENT_CODES = {
     DocumentKind.PROPOSAL: "TTr",
     DocumentKind.REPORT: "BC",
     DocumentKind.SELF_INSPECTION_MINUTES: "BB",
+    DocumentKind.SUMMARY_TABLE: "BTH",
+    DocumentKind.MEETING_MINUTES: "BB",
 }
 
 
@@ -141,8 +144,8 @@ def _fill_dossier(assessment: Assessment, officer: User, *, complete: bool) -> N
 
 
 def add_documents(assessment: Assessment, issued_on: datetime.date) -> None:
-    """The dossier's three signed documents (proposal, report, minutes), numbered, dated and scanned."""
-    for number, kind in enumerate(DocumentKind.values, start=1):
+    """The dossier's signed documents (those of its procedure), numbered, dated and scanned."""
+    for number, kind in enumerate(document_kinds(assessment), start=1):
         document = DossierDocument(
             assessment=assessment,
             kind=kind,

@@ -21,6 +21,7 @@ from django.db import transaction
 from assessments.cycles import open_cycle, suggested_cycle_dates
 from assessments.demo import DemoPeople, add_documents, demo_pdf, ward_user
 from assessments.indicator_dossier import TeamAnswer, record_indicator_findings
+from assessments.indicators import claimed_level, indicator_statuses
 from assessments.inspection import (
     MemberAssignment,
     approve_decision,
@@ -39,7 +40,7 @@ from assessments.models import (
     Indicator,
     IndicatorSelfFinding,
 )
-from assessments.plan import save_plan
+from assessments.procedures import choose_requested_level
 from assessments.workflow import perform_transition
 from wards.models import DistrictUnit, Role
 
@@ -93,13 +94,8 @@ def findings_for(indicators: list[Indicator], level: int, rng: random.Random) ->
     return Findings(ward=ward, team=team)
 
 
-def prepare_dossier(assessment: Assessment, ward_claims: dict[str, tuple[bool, bool]], day) -> None:
-    """Plan sent and approved; every indicator answered with one evidence file; the three documents; sent."""
-    officer = ward_user(assessment.ward, Role.WARD_OFFICER, "canbo")
-    chairman = ward_user(assessment.ward, Role.WARD_CHAIRMAN, "chutich")
-    draft_plan(assessment, officer)
-    perform_transition(assessment, "submit_plan", officer, today=day)
-    perform_transition(assessment, "approve_plan", chairman, today=day)
+def answer_indicators(assessment: Assessment, ward_claims: dict[str, tuple[bool, bool]], officer) -> None:
+    """The ward's finding on every indicator, with one evidence file each (its self-assessment)."""
     for indicator in Indicator.objects.filter(criterion__framework=assessment.cycle.framework).select_related(
         "criterion"
     ):
@@ -127,25 +123,24 @@ def prepare_dossier(assessment: Assessment, ward_claims: dict[str, tuple[bool, b
             uploaded_by=officer,
         )
         evidence.file.save(evidence.original_name, ContentFile(content), save=True)
+
+
+def agree_at_meeting(assessment: Assessment, day) -> None:
+    """Circular 25's first step: the self-assessment sent to the chairman and agreed at the ward's meeting."""
+    officer = ward_user(assessment.ward, Role.WARD_OFFICER, "canbo")
+    chairman = ward_user(assessment.ward, Role.WARD_CHAIRMAN, "chutich")
+    perform_transition(assessment, "submit_self_assessment", officer, today=day)
+    perform_transition(assessment, "agree_self_assessment", chairman, today=day)
+
+
+def prepare_dossier(assessment: Assessment, ward_claims: dict[str, tuple[bool, bool]], day) -> None:
+    """Self-assessed with evidence, agreed at the meeting; the four documents; the level claimed asked for; sent."""
+    officer = ward_user(assessment.ward, Role.WARD_OFFICER, "canbo")
+    answer_indicators(assessment, ward_claims, officer)
+    agree_at_meeting(assessment, day)
     add_documents(assessment, day)
+    choose_requested_level(assessment, claimed_level(indicator_statuses(assessment)) or 1, officer, today=day)
     perform_transition(assessment, "submit_dossier", officer, today=day)
-
-
-def draft_plan(assessment: Assessment, officer) -> None:
-    """The ward's self-assessment plan, issued in December for the year's figures."""
-    year = assessment.cycle.year
-    save_plan(
-        assessment,
-        {
-            "number": f"{assessment.ward_id + 30}/KH-UBND",
-            "issued_on": datetime.date(year, 12, 20),
-            "team_members": f"Trưởng đoàn: {assessment.ward.chairman_name}; các thành viên Ban chỉ đạo XHHT phường.",
-            "schedule": f"Từ 05/01/{year + 1} đến 10/02/{year + 1}",
-            "content": "Tự đánh giá 5 tiêu chí, 15 chỉ tiêu theo Thông tư 25/2023/TT-BGDĐT, số liệu năm "
-            f"{year}.",
-        },
-        officer,
-    )
 
 
 def inspect_by_indicator(assessments: list[Assessment], people: DemoPeople, team: dict, day) -> None:

@@ -21,7 +21,8 @@ from django.db import transaction
 
 from assessments.demo import DemoPeople, ward_user
 from assessments.demo_levels import (
-    draft_plan,
+    agree_at_meeting,
+    answer_indicators,
     findings_for,
     inspect_by_indicator,
     level_cycle,
@@ -49,8 +50,11 @@ AUTHORITY_2025 = {
     "signer_title": "PHÓ GIÁM ĐỐC",
 }
 SIGNER_2025 = ("Nguyễn Văn Hiếu", "Phó Giám đốc")
-# The other wards' steps in 2025 (ward number → steps); the wards not listed prepare their dossiers.
-STEPS_2025 = {1: [], 2: ["submit_plan"]}
+# The other wards' first steps in 2025 (ward number → how far): ward 1 has not begun its self-assessment,
+# ward 2 has answered its indicators, ward 3 has sent them to its chairman; the others, agreed at their
+# meetings, prepare their dossiers.
+NOT_BEGUN, ANSWERED, SENT_TO_CHAIRMAN, AGREED = range(4)
+STEPS_2025 = {1: NOT_BEGUN, 2: ANSWERED, 3: SENT_TO_CHAIRMAN}
 
 
 def _merge(admin: User) -> Ward:
@@ -73,14 +77,20 @@ def _merge(admin: User) -> Ward:
 
 
 def _first_steps(assessments, day: datetime.date) -> None:
+    claims = {
+        indicator.code: (True, True)
+        for indicator in Indicator.objects.filter(criterion__framework=assessments[0].cycle.framework)
+    }
     for assessment in assessments:
-        steps = STEPS_2025.get(int(assessment.ward.code[1:]), ["submit_plan", "approve_plan"])
+        reached = STEPS_2025.get(int(assessment.ward.code[1:]), AGREED)
+        if reached == NOT_BEGUN:
+            continue
         officer = ward_user(assessment.ward, Role.WARD_OFFICER, "canbo")
-        chairman = ward_user(assessment.ward, Role.WARD_CHAIRMAN, "chutich")
-        if steps:
-            draft_plan(assessment, officer)
-        for step in steps:
-            perform_transition(assessment, step, officer if step == "submit_plan" else chairman, today=day)
+        answer_indicators(assessment, claims, officer)
+        if reached == SENT_TO_CHAIRMAN:
+            perform_transition(assessment, "submit_self_assessment", officer, today=day)
+        elif reached == AGREED:
+            agree_at_meeting(assessment, day)
 
 
 @transaction.atomic

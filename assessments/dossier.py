@@ -1,5 +1,6 @@
 """Business rules of the ward's self-assessment dossier (steps 1 and 2)."""
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.cycles import check_plausible_date
@@ -19,6 +21,7 @@ from assessments.models import (
     DossierDocument,
     EvidenceFile,
 )
+from assessments.procedures import document_kinds, level_request_problems
 from assessments.strategies import strategy_for
 from engines.storage import private_storage, removed_on_failure
 from engines.uploads import CheckedUpload
@@ -56,21 +59,24 @@ def criterion_statuses(assessment: Assessment) -> list[CriterionStatus]:
 
 
 def documents_by_kind(assessment: Assessment) -> dict[str, DossierDocument | None]:
+    """The signed documents of the assessment's procedure, in its order, each entered or ``None``."""
     found = {document.kind: document for document in assessment.documents.all()}
-    return {kind: found.get(kind) for kind in DocumentKind.values}
+    return {kind: found.get(kind) for kind in document_kinds(assessment)}
 
 
-def missing_items(assessment: Assessment) -> list[str]:
-    """Everything that keeps the dossier from being sent, one line each, in the ward's words.
+def missing_items(assessment: Assessment, today: datetime.date | None = None) -> list[str]:
+    """Everything that keeps the dossier from being sent on ``today``, one line each, in the ward's words.
 
     Every criterion needs a self-score (every indicator an answer, under a
-    level-based framework: the framework's strategy says) and the three signed
-    documents need their number, date, signer and scan. Evidence is not
-    required: a criterion without it scores 0 (Circular 44), an indicator
-    without it is not met, which the ward confirms when sending
-    (``assessments.submission.send_dossier``).
+    level-based framework: the framework's strategy says) and the signed
+    documents of the procedure need their number, date, signer and scan; a
+    dossier that asks for a level needs a level it may ask for on that day
+    (``assessments.procedures``). Evidence is not required: a criterion without
+    it scores 0 (Circular 44), an indicator without it is not met, which the
+    ward confirms when sending (``assessments.submission.send_dossier``).
     """
     problems = strategy_for(assessment.cycle.framework).self_missing(assessment)
+    problems += level_request_problems(assessment, today or timezone.localdate())
     for kind, document in documents_by_kind(assessment).items():
         label = DocumentKind(kind).label
         if document is None:
@@ -97,7 +103,7 @@ def completeness_percent(assessment: Assessment) -> int:
     statuses = criterion_statuses(assessment)
     criteria_part = sum(status.percent for status in statuses) / (100 * len(statuses)) if statuses else 0
     documents = [doc for doc in documents_by_kind(assessment).values() if doc and doc.is_complete]
-    return round(80 * criteria_part + 20 * len(documents) / len(DocumentKind.values))
+    return round(80 * criteria_part + 20 * len(documents) / len(document_kinds(assessment)))
 
 
 def recompute_self_total(assessment: Assessment) -> Decimal:

@@ -28,7 +28,7 @@ from assessments.models import (
     TeamMember,
 )
 from assessments.queries import assessments_for_user
-from assessments.workflow import TRANSITIONS, Transition
+from assessments.workflow import ASSESSMENT_WORKFLOW, TRANSITIONS, Transition
 from wards.text import vietnamese_sort_key
 
 S = AssessmentState
@@ -41,8 +41,8 @@ PAGE_TRANSITIONS = frozenset(name for name, transition in TRANSITIONS.items() if
 # What waits. An assessment's row is of the kind of its state; plans and decisions have kinds of
 # their own. The counts at the top of the inbox follow the order of the procedure (``KIND_ORDER``).
 ASSESSMENT_KINDS = {
-    S.PLAN_DRAFT: gettext_lazy("Self-inspection plans to draft"),
-    S.PLAN_SUBMITTED: gettext_lazy("Self-inspection plans to approve"),
+    S.PLAN_DRAFT: gettext_lazy("Self-assessments to prepare (plan or findings)"),
+    S.PLAN_SUBMITTED: gettext_lazy("Self-assessments for the chairman to approve or agree"),
     S.DOSSIER_PREPARATION: gettext_lazy("Dossiers to finish and send"),
     S.RETURNED: gettext_lazy("Returned dossiers to supplement"),
     S.SUBMITTED: gettext_lazy("Dossiers to receive"),
@@ -117,7 +117,7 @@ def page_transitions(assessment: Assessment, user) -> list[Transition]:
         transition
         for transition in TRANSITIONS.values()
         if transition.name in PAGE_TRANSITIONS
-        and assessment.state in transition.sources
+        and ASSESSMENT_WORKFLOW.possible(transition, assessment)
         and user.has_perm(transition.permission, assessment)
     ]
 

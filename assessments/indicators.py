@@ -119,6 +119,25 @@ def self_level(statuses: list[IndicatorStatus]) -> int:
     return level_reached((s.indicator for s in statuses), (s.self_finding for s in statuses))
 
 
+def claimed_level(statuses: list[IndicatorStatus]) -> int:
+    """The level the ward's answers claim, evidence aside: the most its meeting may ask for.
+
+    An indicator claimed without evidence is the confirmation's business when
+    the dossier is sent (it counts as not met in the review), not a reason to
+    ask for less.
+    """
+    findings = [
+        IndicatorFinding(
+            indicator=s.indicator,
+            meets_level_1=bool(s.finding and s.finding.meets_level_1),
+            meets_level_2=bool(s.finding and s.finding.meets_level_2),
+            has_evidence=True,
+        )
+        for s in statuses
+    ]
+    return level_reached((s.indicator for s in statuses), findings)
+
+
 def inspection_level(statuses: list[IndicatorStatus]) -> int:
     """The level the team's findings reach (an indicator with insufficient evidence is not met)."""
     findings = [s.inspection_finding for s in statuses if s.inspection is not None]

@@ -8,7 +8,7 @@ import rules
 
 from assessments.models import AssessmentState as S
 from assessments.models import DecisionState as D
-from assessments.models import PlanState, TeamMember
+from assessments.models import PlanState, Procedure, TeamMember
 from assessments.models import PlanState as P
 from wards.rules import (
     is_district_approver,
@@ -64,15 +64,25 @@ def all_wards_publishable(user, decision) -> bool:
     return bool(assessments) and all(user.has_perm("assessments.publish", a) for a in assessments)
 
 
+@rules.predicate
+def assessed_before_the_meeting(user, assessment) -> bool:
+    """Circular 25: the ward assesses itself before a meeting agrees it (no self-inspection plan)."""
+    return assessment.cycle.framework.procedure == Procedure.MEETING_REQUEST
+
+
 is_officer_of_assessment = is_ward_officer & is_of_assessment_ward
 is_chairman_of_assessment = is_ward_chairman & is_of_assessment_ward
 is_ward_user_of_assessment = is_officer_of_assessment | is_chairman_of_assessment
-ward_may_edit_dossier = in_state(S.DOSSIER_PREPARATION, S.RETURNED)
+ward_may_send_dossier = in_state(S.DOSSIER_PREPARATION, S.RETURNED)
+ward_may_edit_dossier = ward_may_send_dossier | (in_state(S.PLAN_DRAFT) & assessed_before_the_meeting)
 # The ward's own steps end with the ward: a ward merged away keeps its dossiers read-only (wards.mergers).
 # Last in each rule: it reads the assessment's ward, the role and state checks before it are free.
 
 rules.add_perm("assessments.view_assessment", is_district_side | is_ward_user_of_assessment)
-rules.add_perm("assessments.edit_plan", is_officer_of_assessment & in_state(S.PLAN_DRAFT) & ward_is_open)
+rules.add_perm(
+    "assessments.edit_plan",
+    is_officer_of_assessment & in_state(S.PLAN_DRAFT) & ~assessed_before_the_meeting & ward_is_open,
+)
 rules.add_perm("assessments.edit_dossier", is_officer_of_assessment & ward_may_edit_dossier & ward_is_open)
 
 # One permission per transition of assessments.workflow.TRANSITIONS.
@@ -84,7 +94,7 @@ rules.add_perm(
     "assessments.return_plan", is_chairman_of_assessment & in_state(S.PLAN_SUBMITTED) & ward_is_open
 )
 rules.add_perm(
-    "assessments.submit_dossier", is_ward_user_of_assessment & ward_may_edit_dossier & ward_is_open
+    "assessments.submit_dossier", is_ward_user_of_assessment & ward_may_send_dossier & ward_is_open
 )
 rules.add_perm("assessments.receive_dossier", is_district_staff & in_state(S.SUBMITTED))
 rules.add_perm("assessments.return_dossier", is_district_staff & in_state(S.SUBMITTED, S.RECEIVED))

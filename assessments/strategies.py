@@ -154,7 +154,15 @@ class LevelScoring:
         return classification_for_level(assessment.cycle.framework, level)
 
     def result(self, assessment: Assessment) -> Outcome:
+        """The level the team's findings reach, but no higher than the dossier asked for.
+
+        The authority recognises the level a ward applied for: a ward that may
+        not yet ask for level 2 (the waiting time) is not recognised at it because
+        the team found it met.
+        """
         level = indicators.inspection_level(indicators.indicator_statuses(assessment, with_inspection=True))
+        if assessment.requested_level:
+            level = min(level, assessment.requested_level)
         framework = assessment.cycle.framework
         band = classification_for_level(framework, level) if level != NOT_RECOGNISED else None
         return Outcome(total=Decimal(0), level=level, classification=band)

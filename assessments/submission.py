@@ -87,7 +87,7 @@ def send_dossier(
         if (
             locked.state in transition.sources
             and actor.has_perm(transition.permission, locked)
-            and not missing_items(locked)
+            and not missing_items(locked, today)
         ):
             strategy = strategy_for(locked.cycle.framework)
             unconfirmed = [

@@ -47,6 +47,7 @@ urlpatterns = [
     ),
     path("assessments/<int:pk>/documents/<str:kind>/", dossier.document_edit, name="document_edit"),
     path("assessments/<int:pk>/documents/<str:kind>/scan/", dossier.document_scan, name="document_scan"),
+    path("assessments/<int:pk>/level/", dossier.requested_level, name="requested_level"),
     path("assessments/<int:pk>/dossier.zip", dossier.dossier_zip, name="dossier_zip"),
     path("assessments/<int:pk>/scores.xlsx", dossier.scores_xlsx, name="scores_xlsx"),
     path("assessments/<int:pk>/scores/import/", dossier.scores_import, name="scores_import"),

@@ -26,10 +26,13 @@ from assessments.models import (
     DecisionState,
     InspectionResult,
     PlanState,
+    Procedure,
     StateChange,
 )
 from assessments.notifications import notify_state_change
 from assessments.plan import plan_missing_items
+from assessments.procedures import procedure_of
+from assessments.strategies import strategy_for
 from engines.workflow import (
     GuardFailed,
     ReasonRequired,
@@ -148,7 +151,14 @@ def _rewind_import(assessment: Assessment, change, actor, reason) -> None:
         decision.assessments.remove(assessment)
 
 
+def _self_missing(assessment: Assessment) -> list[str]:
+    """The indicators (criteria) the ward has not answered: the meeting agrees a complete self-assessment."""
+    return strategy_for(assessment.cycle.framework).self_missing(assessment)
+
+
 DOSSIER_DUE = CycleDate("dossier_deadline", _("dossier due"))
+PLAN_FIRST = frozenset({Procedure.PLAN_FIRST})
+MEETING_REQUEST = frozenset({Procedure.MEETING_REQUEST})
 
 ASSESSMENT_WORKFLOW = Workflow(
     model=Assessment,
@@ -156,6 +166,7 @@ ASSESSMENT_WORKFLOW = Workflow(
     subject_field="assessment",
     undo_permission="assessments.undo_transition",
     notify=notify_state_change,
+    variant_of=procedure_of,
     transitions=[
         Transition(
             "submit_plan",
@@ -166,6 +177,7 @@ ASSESSMENT_WORKFLOW = Workflow(
             deadline=DOSSIER_DUE,
             guard=plan_missing_items,
             guard_message=_("The plan cannot be sent yet. Missing:"),
+            variants=PLAN_FIRST,
         ),
         Transition(
             "approve_plan",
@@ -175,6 +187,7 @@ ASSESSMENT_WORKFLOW = Workflow(
             "assessments.approve_plan",
             deadline=DOSSIER_DUE,
             style="success",
+            variants=PLAN_FIRST,
         ),
         Transition(
             "return_plan",
@@ -185,6 +198,39 @@ ASSESSMENT_WORKFLOW = Workflow(
             reason_required=True,
             deadline=DOSSIER_DUE,
             style="warning",
+            variants=PLAN_FIRST,
+        ),
+        Transition(
+            "submit_self_assessment",
+            _("Send the self-assessment to the ward chairman for the meeting"),
+            frozenset({S.PLAN_DRAFT}),
+            S.PLAN_SUBMITTED,
+            "assessments.submit_plan",
+            deadline=DOSSIER_DUE,
+            guard=_self_missing,
+            guard_message=_("The self-assessment cannot be sent yet. Missing:"),
+            variants=MEETING_REQUEST,
+        ),
+        Transition(
+            "agree_self_assessment",
+            _("Record that the meeting agreed the self-assessment"),
+            frozenset({S.PLAN_SUBMITTED}),
+            S.DOSSIER_PREPARATION,
+            "assessments.approve_plan",
+            deadline=DOSSIER_DUE,
+            style="success",
+            variants=MEETING_REQUEST,
+        ),
+        Transition(
+            "return_self_assessment",
+            _("Return the self-assessment with what the meeting asked"),
+            frozenset({S.PLAN_SUBMITTED}),
+            S.PLAN_DRAFT,
+            "assessments.return_plan",
+            reason_required=True,
+            deadline=DOSSIER_DUE,
+            style="warning",
+            variants=MEETING_REQUEST,
         ),
         Transition(
             "submit_dossier",
@@ -192,7 +238,7 @@ ASSESSMENT_WORKFLOW = Workflow(
             frozenset({S.DOSSIER_PREPARATION, S.RETURNED}),
             S.SUBMITTED,
             "assessments.submit_dossier",
-            guard=missing_items,
+            dated_guard=missing_items,
             guard_message=_("The dossier cannot be sent yet. Missing:"),
             style="success",
         ),

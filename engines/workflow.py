@@ -98,6 +98,12 @@ class Transition:
     # A guard about who acts, ``actor_guard(obj, actor)`` → problems, e.g. four eyes: the approver
     # is not the person who submitted. Refuses with ``guard_message`` like ``guard``.
     actor_guard: Callable[[object, object], list[str]] | None = None
+    # A guard that depends on the day of the step, ``dated_guard(obj, today)`` → problems (a waiting
+    # time that must be over). Refuses with ``guard_message`` like ``guard``.
+    dated_guard: Callable[[object, date], list[str]] | None = None
+    # The variants of the workflow this step belongs to (``Workflow.variant_of``); empty: all of them.
+    # One object follows one variant's table, e.g. the procedure its assessment framework's law sets.
+    variants: frozenset[str] = frozenset()
 
 
 class StatefulModel(models.Model):
@@ -184,6 +190,7 @@ class Workflow:
         transitions: Iterable[Transition],
         undo_permission: str,
         notify: Callable[[int], None] | None = None,
+        variant_of: Callable[[object], str] | None = None,
     ):
         self.model = model
         self.history_model = history_model
@@ -191,6 +198,7 @@ class Workflow:
         self.transitions: dict[str, Transition] = {t.name: t for t in transitions}
         self.undo_permission = undo_permission
         self.notify = notify
+        self.variant_of = variant_of
         self.tracks_due = any(field.name == "due_date" for field in model._meta.concrete_fields)
 
     # --- Reading -------------------------------------------------------------------------------------
@@ -204,17 +212,25 @@ class Workflow:
         transition = self.transitions.get(name)
         return str(transition.label) if transition else name
 
+    def applies(self, transition: Transition, obj) -> bool:
+        """``transition`` belongs to the table ``obj`` follows (every step does, in a workflow of one table)."""
+        return not transition.variants or (
+            self.variant_of is not None and self.variant_of(obj) in transition.variants
+        )
+
+    def possible(self, transition: Transition, obj) -> bool:
+        """``obj``'s table has ``transition`` and its state allows it (no permission asked)."""
+        return obj.state in transition.sources and self.applies(transition, obj)
+
     def available(self, obj, user) -> list[Transition]:
         """The transitions ``user`` may make now: what a page offers as buttons."""
         return [
-            t
-            for t in self.transitions.values()
-            if obj.state in t.sources and user.has_perm(t.permission, obj)
+            t for t in self.transitions.values() if self.possible(t, obj) and user.has_perm(t.permission, obj)
         ]
 
     def may(self, user, name: str, obj) -> bool:
         transition = self.transitions[name]
-        return obj.state in transition.sources and user.has_perm(transition.permission, obj)
+        return self.possible(transition, obj) and user.has_perm(transition.permission, obj)
 
     def no_longer_possible(self, obj) -> str:
         """What to tell someone whose page was opened before somebody else moved the object on."""
@@ -268,6 +284,8 @@ class Workflow:
         today = today or timezone.localdate()
         with transaction.atomic():
             locked = self._lock(obj)
+            if not self.applies(transition, locked):
+                raise TransitionNotAllowed(_("This action is not a step of this procedure."))
             if locked.state not in transition.sources:
                 raise TransitionNotAllowed(self.no_longer_possible(locked))
             if not actor.has_perm(transition.permission, locked):
@@ -277,6 +295,8 @@ class Workflow:
             if transition.guard and (problems := transition.guard(locked)):
                 raise GuardFailed(transition.guard_message, problems)
             if transition.actor_guard and (problems := transition.actor_guard(locked, actor)):
+                raise GuardFailed(transition.guard_message, problems)
+            if transition.dated_guard and (problems := transition.dated_guard(locked, today)):
                 raise GuardFailed(transition.guard_message, problems)
             due_date = transition.deadline.due(locked, today) if transition.deadline else None
             with translation.override(settings.LANGUAGE_CODE):  # stored in the portal's language

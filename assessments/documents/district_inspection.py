@@ -25,6 +25,7 @@ from assessments.documents.district_side import (
     ward_level,
 )
 from assessments.documents.ward_side import DocumentNotAvailable
+from assessments.indicators import indicator_statuses, level_comparisons
 from assessments.models import (
     Assessment,
     Criterion,
@@ -140,6 +141,34 @@ class MinutesRow:
     difference: str
 
 
+@dataclass
+class LevelRow:
+    """One indicator of the minutes under levels: the level the ward's finding comes to, and the team's."""
+
+    code: str
+    title: str
+    self_level: str
+    team_level: str
+
+
+def _level_label(level: int | None) -> str:
+    if level is None:
+        return ""
+    return f"Mức độ {level}" if level else "Chưa đạt"
+
+
+def _level_rows(assessment: Assessment) -> list[LevelRow]:
+    return [
+        LevelRow(
+            code=row.status.indicator.code,
+            title=row.status.indicator.title_vi,
+            self_level=_level_label(row.self_level),
+            team_level=_level_label(row.team_level),
+        )
+        for row in level_comparisons(indicator_statuses(assessment, with_inspection=True))
+    ]
+
+
 def _signed(value: Decimal) -> str:
     return f"+{vn_number(value)}" if value > 0 else vn_number(value)
 
@@ -161,7 +190,9 @@ def inspection_minutes_context(kind, assessment: Assessment) -> dict:
     )
     scores = {score.criterion_id: score.points for score in assessment.inspection_scores.all()}
     result = InspectionResult.objects.select_related("classification").filter(assessment=assessment).first()
-    if result is None and not scores:
+    strategy = strategy_for(assessment.cycle.framework)
+    level_rows = _level_rows(assessment) if strategy.by_level else []
+    if result is None and not scores and not any(row.team_level for row in level_rows):
         raise DocumentNotAvailable("The team has not scored this ward yet.")
     plan = (
         InspectionPlan.objects.filter(assessments=assessment, state=PlanState.APPROVED)
@@ -246,6 +277,7 @@ def inspection_minutes_context(kind, assessment: Assessment) -> dict:
         "district": district,
         "authority": authority,
         "ward_level": ward_level(district),
+        "assessed_as": strategy_for(framework).assessed_as(ward_level(district)),
         "year": year,
         "plan": plan,
         "plan_reference": plan_reference([plan], authority) if plan else "",
@@ -259,7 +291,9 @@ def inspection_minutes_context(kind, assessment: Assessment) -> dict:
         "total": vn_number(total),
         "max_total": vn_number(maximum),
         "difference": _signed(total - self_total),
-        "classification": band.label_vi if band else "Chưa xếp loại",
+        "classification": band.label_vi if band else strategy.no_classification,
+        "by_level": strategy.by_level,
+        "level_rows": level_rows,
         "closed": result is not None,
         "filename": f"{kind.file_code}-{assessment.ward.code}-{year}",
     }

@@ -31,8 +31,10 @@ from assessments.models import (
     Framework,
     InspectionPlan,
     PlanState,
+    Procedure,
 )
-from assessments.strategies import LevelScoring, PointsScoring
+from assessments.procedures import procedure_of
+from assessments.strategies import LevelScoring, PointsScoring, strategy_for
 from assessments.workflow import latest_change
 from engines.documents.numbering import keep_number, number_for_document
 from engines.documents.render import (
@@ -52,9 +54,17 @@ BLANK = "\u00a0" * 8  # room left on a draft for the number and the day, filled 
 
 # The dossier's signed documents as the receipt slip names them (official text, not UI labels).
 DOSSIER_DOCUMENT_NAMES = {
-    DocumentKind.PROPOSAL: "Tờ trình đề nghị kiểm tra, đánh giá, xếp loại",
-    DocumentKind.REPORT: "Báo cáo kết quả tự kiểm tra, kèm theo minh chứng",
-    DocumentKind.SELF_INSPECTION_MINUTES: "Biên bản tự kiểm tra",
+    Procedure.PLAN_FIRST: {
+        DocumentKind.PROPOSAL: "Tờ trình đề nghị kiểm tra, đánh giá, xếp loại",
+        DocumentKind.REPORT: "Báo cáo kết quả tự kiểm tra, kèm theo minh chứng",
+        DocumentKind.SELF_INSPECTION_MINUTES: "Biên bản tự kiểm tra",
+    },
+    Procedure.MEETING_REQUEST: {
+        DocumentKind.PROPOSAL: "Tờ trình đề nghị đánh giá, công nhận",
+        DocumentKind.REPORT: "Báo cáo tự đánh giá, kèm theo minh chứng",
+        DocumentKind.SUMMARY_TABLE: "Bảng tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu",
+        DocumentKind.MEETING_MINUTES: "Biên bản họp thống nhất kết quả tự đánh giá",
+    },
 }
 
 
@@ -175,7 +185,7 @@ def ward_level(district: District) -> str:
 
 def receipt_slip_context(kind, assessment: Assessment) -> dict:
     """Phiếu tiếp nhận: when and by whom the dossier was received, its documents, the plan's due date."""
-    assessment = Assessment.objects.select_related("ward", "cycle").get(pk=assessment.pk)
+    assessment = Assessment.objects.select_related("ward", "cycle__framework").get(pk=assessment.pk)
     change = latest_change(assessment, "receive_dossier")
     if change is None:
         raise DocumentNotAvailable("The dossier has not been received.")
@@ -214,6 +224,7 @@ def receipt_slip_context(kind, assessment: Assessment) -> dict:
         "district": district,
         "authority": authority,
         "ward_level": ward_level(district),
+        "assessed_as": strategy_for(assessment.cycle.framework).assessed_as(ward_level(district)),
         "year": year,
         "received_at": f"{received_at:%H} giờ {received_at:%M} phút, {vn_date(received_at.date())}",
         "received_by": actor.get_full_name(),
@@ -221,7 +232,7 @@ def receipt_slip_context(kind, assessment: Assessment) -> dict:
         "due_date": change.due_date,
         "documents": [
             {
-                "name": DOSSIER_DOCUMENT_NAMES.get(document.kind, document.kind),
+                "name": DOSSIER_DOCUMENT_NAMES[procedure_of(assessment)].get(document.kind, document.kind),
                 "number": document.number,
                 "issued_on": document.issued_on,
                 "signer": document.signer,
@@ -235,7 +246,7 @@ def receipt_slip_context(kind, assessment: Assessment) -> dict:
 
 def return_notice_context(kind, assessment: Assessment) -> dict:
     """Thông báo trả hồ sơ: the items of the latest return, one line each, sent to the ward."""
-    assessment = Assessment.objects.select_related("ward", "cycle").get(pk=assessment.pk)
+    assessment = Assessment.objects.select_related("ward", "cycle__framework").get(pk=assessment.pk)
     change = latest_change(assessment, "return_dossier")
     if change is None:
         raise DocumentNotAvailable("The dossier has not been returned.")
@@ -276,6 +287,7 @@ def return_notice_context(kind, assessment: Assessment) -> dict:
         "authority": authority,
         "office": office,
         "ward_level": ward_level(district),
+        "assessed_as": strategy_for(assessment.cycle.framework).assessed_as(ward_level(district)),
         "year": year,
         "submitted_on": local_day(submitted.at) if submitted else None,
         "items": items,

@@ -11,7 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from assessments.documents import district_decisions, district_inspection, district_side, ward_side
+from assessments.documents import (
+    district_decisions,
+    district_inspection,
+    district_side,
+    ward_levels,
+    ward_side,
+)
+from assessments.models import Procedure
+from assessments.procedures import procedure_of
 from engines.documents.docx import html_to_docx
 from engines.documents.render import render_html, render_pdf
 
@@ -28,6 +36,8 @@ class DocumentType:
     build_context: Callable[["DocumentType", Any], dict]
     permission: str = VIEW_ASSESSMENT  # checked with user.has_perm(permission, obj)
     subject: str = "assessment"  # what ``obj`` is: "assessment" documents are served per assessment
+    # The procedures whose dossier has this document (``Framework.procedure``); empty: every procedure.
+    procedures: frozenset[str] = frozenset()
 
     @property
     def file_code(self) -> str:
@@ -35,11 +45,20 @@ class DocumentType:
         return self.type_code.replace("Đ", "D").replace("đ", "d")
 
 
+PLAN_FIRST = frozenset({Procedure.PLAN_FIRST})
+MEETING_REQUEST = frozenset({Procedure.MEETING_REQUEST})
+
 DOCUMENT_TYPES: dict[str, DocumentType] = {
     kind.key: kind
     for kind in [
+        # The ward's documents under Circular 44: plan, proposal, report, self-inspection minutes.
         DocumentType(
-            "ward_plan", "Kế hoạch tự kiểm tra", "KH", "documents/ward_plan.html", ward_side.plan_context
+            "ward_plan",
+            "Kế hoạch tự kiểm tra",
+            "KH",
+            "documents/ward_plan.html",
+            ward_side.plan_context,
+            procedures=PLAN_FIRST,
         ),
         DocumentType(
             "ward_proposal",
@@ -47,6 +66,7 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "TTr",
             "documents/ward_proposal.html",
             ward_side.proposal_context,
+            procedures=PLAN_FIRST,
         ),
         DocumentType(
             "ward_report",
@@ -54,6 +74,7 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "BC",
             "documents/ward_report.html",
             ward_side.report_context,
+            procedures=PLAN_FIRST,
         ),
         DocumentType(
             "ward_minutes",
@@ -61,6 +82,40 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             "BB",
             "documents/ward_minutes.html",
             ward_side.minutes_context,
+            procedures=PLAN_FIRST,
+        ),
+        # Under Circular 25: the proposal asking for a level, the report, the summary table, the meeting.
+        DocumentType(
+            "ward_request",
+            "Tờ trình đề nghị công nhận",
+            "TTr",
+            "documents/ward_request.html",
+            ward_levels.request_context,
+            procedures=MEETING_REQUEST,
+        ),
+        DocumentType(
+            "ward_self_report",
+            "Báo cáo tự đánh giá",
+            "BC",
+            "documents/ward_self_report.html",
+            ward_levels.self_report_context,
+            procedures=MEETING_REQUEST,
+        ),
+        DocumentType(
+            "ward_summary",
+            "Bảng tổng hợp kết quả tự đánh giá",
+            "BTH",
+            "documents/ward_summary.html",
+            ward_levels.summary_context,
+            procedures=MEETING_REQUEST,
+        ),
+        DocumentType(
+            "ward_meeting",
+            "Biên bản họp",
+            "BB",
+            "documents/ward_meeting.html",
+            ward_levels.meeting_context,
+            procedures=MEETING_REQUEST,
         ),
         # The district's documents. "district_assessment": served per assessment like the ward's,
         # but not part of the ward's own set (``document_types("assessment")``).
@@ -158,6 +213,10 @@ class BuiltDocument:
 def build_document(key: str, obj) -> BuiltDocument:
     """Raises ``KeyError`` for an unknown key, ``DocumentNotAvailable`` when it cannot be produced yet."""
     kind = DOCUMENT_TYPES[key]
+    if kind.procedures and procedure_of(obj) not in kind.procedures:
+        raise DocumentNotAvailable(
+            "This document is not part of the procedure of the assessment's framework."
+        )
     return BuiltDocument(kind, kind.build_context(kind, obj))
 
 

@@ -40,6 +40,11 @@ DOSSIER_KIND = {
     "ward_proposal": DocumentKind.PROPOSAL,
     "ward_report": DocumentKind.REPORT,
     "ward_minutes": DocumentKind.SELF_INSPECTION_MINUTES,
+    # Circular 25/2023 (assessments.documents.ward_levels)
+    "ward_request": DocumentKind.PROPOSAL,
+    "ward_self_report": DocumentKind.REPORT,
+    "ward_summary": DocumentKind.SUMMARY_TABLE,
+    "ward_meeting": DocumentKind.MEETING_MINUTES,
 }
 
 

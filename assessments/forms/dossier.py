@@ -153,3 +153,14 @@ class ScoresImportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = fields_only_helper()
+
+
+class RequestedLevelForm(forms.Form):
+    """The level the dossier asks for, among the framework's levels."""
+
+    level = forms.TypedChoiceField(label=_("Level asked for"), coerce=int)
+
+    def __init__(self, *args, levels: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = levels
+        self.helper = fields_only_helper()

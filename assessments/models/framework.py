@@ -18,8 +18,9 @@ class Procedure(models.TextChoices):
     """Which steps lead to the dossier (see ``assessments.procedures``): the framework's law decides."""
 
     PLAN_FIRST = "plan_first", _("Self-inspection plan approved by the ward chairman, then the dossier")
-    MEETING_REQUEST = "meeting_request", _(
-        "Self-assessment agreed at a meeting, then a dossier asking for a level"
+    MEETING_REQUEST = (
+        "meeting_request",
+        _("Self-assessment agreed at a meeting, then a dossier asking for a level"),
     )
 
 

@@ -32,10 +32,12 @@ from assessments.models import (
     Cycle,
     DocumentKind,
     Notification,
+    Procedure,
     SelfInspectionPlan,
     StateChange,
 )
 from assessments.plan import plan_missing_items, save_plan
+from assessments.procedures import level_request, procedure_of
 from assessments.queries import assessments_for_user, visible_assessment_or_404
 from assessments.strategies import strategy_for
 from assessments.submission import ZeroScoresNotConfirmed, dossier_summary, send_dossier
@@ -53,14 +55,20 @@ from wards.permissions import require_perm
 
 S = AssessmentState
 
-# The five steps of the procedure and the step each state belongs to (6: all done).
-STEPS = [
-    gettext_lazy("Self-inspection plan"),
-    gettext_lazy("Dossier"),
+# The five steps of each procedure and the step each state belongs to (6: all done).
+LATER_STEPS = [
     gettext_lazy("Reception and inspection plan"),
     gettext_lazy("Inspection"),
     gettext_lazy("Recognition"),
 ]
+STEPS = {
+    Procedure.PLAN_FIRST: [gettext_lazy("Self-inspection plan"), gettext_lazy("Dossier"), *LATER_STEPS],
+    Procedure.MEETING_REQUEST: [
+        gettext_lazy("Self-assessment agreed at a meeting"),
+        gettext_lazy("Dossier asking for a level"),
+        *LATER_STEPS,
+    ],
+}
 STEP_OF_STATE = {
     S.PLAN_DRAFT: 1,
     S.PLAN_SUBMITTED: 1,
@@ -114,9 +122,10 @@ def _render_detail(request, assessment, *, refusal=None):
     strategy = strategy_for(assessment.cycle.framework)
     statuses = criterion_statuses(assessment)
     indicators = strategy.indicator_statuses(assessment)
+    procedure = procedure_of(assessment)
     steps = [
         {"number": number, "label": label, "done": number < current_step, "current": number == current_step}
-        for number, label in enumerate(STEPS, start=1)
+        for number, label in enumerate(STEPS[procedure], start=1)
     ]
     history = list(assessment.history.all())
     # What the district asked the ward to supplement when it last returned the dossier.
@@ -146,7 +155,13 @@ def _render_detail(request, assessment, *, refusal=None):
         "documents": documents,
         "completeness": completeness_percent(assessment),
         "missing": missing_items(assessment) if assessment.state in DOSSIER_WITH_WARD else [],
-        "plan_missing": plan_missing_items(assessment) if assessment.state == S.PLAN_DRAFT else [],
+        "plan_first": procedure == Procedure.PLAN_FIRST,
+        "plan_missing": (
+            plan_missing_items(assessment)
+            if assessment.state == S.PLAN_DRAFT and procedure == Procedure.PLAN_FIRST
+            else []
+        ),
+        "level_request": level_request(assessment) if procedure == Procedure.MEETING_REQUEST else None,
         "confirm_first": CONFIRM_FIRST,
         "transitions": page_transitions(assessment, user),
         "district_actions": district_actions(assessment, user, history),
@@ -223,6 +238,8 @@ def transition(request, pk, name):
         raise Http404
     action = TRANSITIONS[name]
     assessment = visible_assessment_or_404(request.user, pk)
+    if not ASSESSMENT_WORKFLOW.applies(action, assessment):
+        raise Http404
     if assessment.state not in action.sources:
         # A page opened before somebody else acted: say so rather than refuse.
         messages.error(request, no_longer_possible(assessment))

@@ -27,8 +27,14 @@ from assessments.dossier import (
     save_dossier_document,
 )
 from assessments.dossier_zip import build_dossier_zip, dossier_zip_name
-from assessments.forms.dossier import CriterionSelfAssessmentForm, DossierDocumentForm, ScoresImportForm
+from assessments.forms.dossier import (
+    CriterionSelfAssessmentForm,
+    DossierDocumentForm,
+    RequestedLevelForm,
+    ScoresImportForm,
+)
 from assessments.models import Assessment, CriterionSelfScore, DocumentKind, DossierDocument
+from assessments.procedures import asks_for_level, choose_requested_level, document_kinds, level_choices
 from assessments.queries import criterion_or_404, visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
 from assessments.strategies import strategy_for
@@ -187,16 +193,17 @@ def evidence_delete(request, pk: int, evidence_pk: int):
     return redirect("assessments:criterion_edit", pk=assessment.pk, number=evidence.criterion.number)
 
 
-def _document_kind(kind: str) -> DocumentKind:
-    if kind not in DocumentKind.values:
+def _document_kind(assessment: Assessment, kind: str) -> DocumentKind:
+    """A document of the assessment's procedure (``assessments.procedures``); any other is a 404."""
+    if kind not in document_kinds(assessment):
         raise Http404
     return DocumentKind(kind)
 
 
 def document_edit(request, pk: int, kind: str):
-    """Number, date, signer and signed scan of the proposal, the report or the minutes."""
-    kind = _document_kind(kind)
+    """Number, date, signer and signed scan of one of the procedure's documents (proposal, report, minutes…)."""
     assessment = visible_assessment_or_404(request.user, pk)
+    kind = _document_kind(assessment, kind)
     require_perm(request, "assessments.edit_dossier", assessment)
     document = DossierDocument.objects.filter(assessment=assessment, kind=kind).first()
     data = request.POST if request.method == "POST" else None
@@ -228,8 +235,8 @@ def document_edit(request, pk: int, kind: str):
 
 
 def document_scan(request, pk: int, kind: str):
-    kind = _document_kind(kind)
     assessment = visible_assessment_or_404(request.user, pk)
+    kind = _document_kind(assessment, kind)
     document = DossierDocument.objects.filter(assessment=assessment, kind=kind).exclude(scan="").first()
     if document is None:
         raise Http404
@@ -239,6 +246,28 @@ def document_scan(request, pk: int, kind: str):
         filename=document.scan_name or document.scan.name.rsplit("/", 1)[-1],
         content_type=content_type,
     )
+
+
+def requested_level(request, pk: int):
+    """The level the dossier asks for, as the meeting agreed it (frameworks with levels)."""
+    assessment = visible_assessment_or_404(request.user, pk)
+    if not asks_for_level(assessment):
+        raise Http404
+    require_perm(request, "assessments.edit_dossier", assessment)
+    form = RequestedLevelForm(
+        request.POST if request.method == "POST" else None,
+        initial={"level": assessment.requested_level},
+        levels=level_choices(assessment),
+    )
+    if form.is_valid():
+        try:
+            choose_requested_level(assessment, form.cleaned_data["level"], request.user)
+        except ValidationError as error:
+            form.add_error("level", error)
+        else:
+            messages.success(request, _("The level asked for has been saved."))
+            return redirect(assessment)
+    return render(request, "assessments/requested_level_form.html", {"assessment": assessment, "form": form})
 
 
 def dossier_zip(request, pk: int):

@@ -21,7 +21,6 @@ from assessments.inspection import (
 from assessments.models import AssessmentState as S
 from assessments.models import (
     CriterionSelfScore,
-    DocumentKind,
     DossierDocument,
     EvidenceFile,
     Framework,
@@ -29,6 +28,7 @@ from assessments.models import (
     SelfInspectionPlan,
 )
 from assessments.plan import PLAN_FIELDS, plan_missing_items
+from assessments.procedures import document_kinds
 from assessments.workflow import TRANSITIONS, perform_transition
 from tests.factories import AssessmentFactory, CycleFactory
 from tests.helpers import write_plan
@@ -84,7 +84,7 @@ def complete_dossier(assessment, user, *, points=Decimal(6)):
             assessment=assessment, criterion=criterion, defaults={"points": min(points, criterion.max_points)}
         )
         add_evidence(assessment, criterion, user)
-    for number, kind in enumerate(DocumentKind.values, start=1):
+    for number, kind in enumerate(document_kinds(assessment), start=1):
         document, _created = DossierDocument.objects.get_or_create(assessment=assessment, kind=kind)
         document.number = f"{number:02d}/UBND"
         document.issued_on = datetime.date(assessment.cycle.year, 10, 20)

@@ -97,6 +97,10 @@ def test_registry_adds_the_district_documents_without_changing_the_ward_set():
         "ward_proposal",
         "ward_report",
         "ward_minutes",
+        "ward_request",
+        "ward_self_report",
+        "ward_summary",
+        "ward_meeting",
     ]
     assert [(k.key, k.type_code) for k in document_types("district_assessment")] == [
         ("receipt_slip", "PTN"),

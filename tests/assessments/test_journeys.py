@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from assessments.models import Assessment, AssessmentState, DocumentKind, InspectionResult
+from assessments.models import Assessment, AssessmentState, InspectionResult
+from assessments.procedures import document_kinds
 from tests.assessments.conftest import PDF_BYTES
 from tests.factories import AssessmentFactory, CycleFactory, UserFactory
 from tests.helpers import vi_text as vi
@@ -51,7 +52,7 @@ def test_ward_side_from_plan_to_submission_through_the_pages(
         points = "0" if number == 15 else "6"
         data = {"points": points, "comment": "Đạt", "version": "0", "files": files}
         ok(officer.post(f"{url}/criteria/{number}/", data))
-    for index, kind in enumerate(DocumentKind.values, start=1):
+    for index, kind in enumerate(document_kinds(assessment), start=1):
         ok(officer.post(f"{url}/documents/{kind}/", document_data(index)))
 
     # Criterion 15 has no evidence: it no longer blocks the dossier, but scores 0 once the ward confirms.

@@ -11,7 +11,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from assessments.models import (
     Assessment,
     AssessmentState,
-    DocumentKind,
     EvidenceFile,
     Framework,
     Indicator,
@@ -19,6 +18,7 @@ from assessments.models import (
     IndicatorSelfFinding,
     InspectionResult,
 )
+from assessments.procedures import document_kinds
 from tests.assessments.conftest import PDF_BYTES
 from tests.factories import AssessmentFactory, CycleFactory, UserFactory
 from tests.helpers import vi_text as vi
@@ -84,20 +84,46 @@ def document_data(kind_number):
 
 
 def ward_side(login, assessment, ward_officer, ward_chairman, *, skip_criterion=None):
-    """Plan sent and approved, every criterion's indicators answered with evidence, the three documents."""
+    """Circular 25's steps before the dossier goes up, through the pages.
+
+    Every indicator answered as met with evidence, the self-assessment sent to
+    the chairman and agreed at the meeting, the four documents entered and
+    level 2 asked for. With ``skip_criterion``, that criterion's indicators are
+    left unanswered after the meeting (answered "not met" before it, then
+    cleared) and no level is chosen yet: the test finishes the dossier.
+    """
     url = f"/assessments/{assessment.pk}"
     officer, chairman = login(ward_officer), login(ward_chairman)
-    plan = {"team_members": "Ban chỉ đạo", "schedule": "01–20/10", "content": "5 tiêu chí, 15 chỉ tiêu"}
-    ok(officer.post(f"{url}/plan/", {**plan, "number": "12/KH-UBND", "issued_on": "24/09/2024"}))
-    ok(officer.post(f"{url}/transition/submit_plan/"))
-    ok(chairman.post(f"{url}/transition/approve_plan/"))
-    assert state_of(assessment) == S.DOSSIER_PREPARATION
     framework = assessment.cycle.framework
     for number in range(1, 6):
-        if number != skip_criterion:
+        if number == skip_criterion:
+            ok(
+                officer.post(
+                    f"{url}/criteria/{number}/",
+                    self_data(indicators_of(framework, number), met=False, files=0),
+                )
+            )
+        else:
             ok(officer.post(f"{url}/criteria/{number}/", self_data(indicators_of(framework, number))))
-    for index, kind in enumerate(DocumentKind.values, start=1):
+    ok(officer.post(f"{url}/transition/submit_self_assessment/"))
+    ok(chairman.post(f"{url}/transition/agree_self_assessment/"))
+    assert state_of(assessment) == S.DOSSIER_PREPARATION
+    if skip_criterion:
+        skipped = indicators_of(framework, skip_criterion)
+        versions = {
+            f.indicator_id: f.version for f in IndicatorSelfFinding.objects.filter(assessment=assessment)
+        }
+        codes = {indicator.code for indicator in skipped}
+        ok(
+            officer.post(
+                f"{url}/criteria/{skip_criterion}/",
+                self_data(skipped, files=0, versions=versions, unanswered=codes),
+            )
+        )
+    for index, kind in enumerate(document_kinds(assessment), start=1):
         ok(officer.post(f"{url}/documents/{kind}/", document_data(index)))
+    if not skip_criterion:
+        ok(officer.post(f"{url}/level/", {"level": "2"}))
     return officer
 
 
@@ -175,7 +201,13 @@ def test_the_ward_fills_indicators_sends_and_is_told_what_counts_as_not_met(
 
     # 5.1 left unanswered still blocks; then 5.3 marked as met without evidence.
     five = indicators_of(framework, 5)
-    ok(officer.post(f"{url}/criteria/5/", self_data(five, unanswered={"5.1"}, without_evidence={"5.3"})))
+    versions = {f.indicator_id: f.version for f in IndicatorSelfFinding.objects.filter(assessment=assessment)}
+    ok(
+        officer.post(
+            f"{url}/criteria/5/",
+            self_data(five, versions=versions, unanswered={"5.1"}, without_evidence={"5.3"}),
+        )
+    )
     assert (
         vi("Indicator %(code)s: not answered.", code="5.1")
         in officer.get(f"{url}/transition/submit_dossier/").context["summary"].missing
@@ -187,6 +219,7 @@ def test_the_ward_fills_indicators_sends_and_is_told_what_counts_as_not_met(
         )
     )
 
+    ok(officer.post(f"{url}/level/", {"level": "2"}))  # claimed: 5.3 is marked as met
     confirmation = ok(officer.get(f"{url}/transition/submit_dossier/"), 200)
     summary = confirmation.context["summary"]
     assert summary.missing == [] and [i.code for i in summary.without_evidence] == ["5.3"]
@@ -214,7 +247,9 @@ def test_sending_with_an_indicator_without_evidence_needs_the_confirmation(
     url = f"/assessments/{assessment.pk}"
     officer = ward_side(login, assessment, ward_officer, ward_chairman, skip_criterion=2)
     two = indicators_of(assessment.cycle.framework, 2)
-    ok(officer.post(f"{url}/criteria/2/", self_data(two, without_evidence={"2.2"})))
+    versions = {f.indicator_id: f.version for f in IndicatorSelfFinding.objects.filter(assessment=assessment)}
+    ok(officer.post(f"{url}/criteria/2/", self_data(two, versions=versions, without_evidence={"2.2"})))
+    ok(officer.post(f"{url}/level/", {"level": "2"}))
     shown = str(two[1].pk)
     refused = ok(officer.post(f"{url}/transition/submit_dossier/", {"shown_without_evidence": shown}), 200)
     assert state_of(assessment) == S.DOSSIER_PREPARATION
@@ -332,7 +367,13 @@ def test_query_counts_do_not_grow_with_evidence_files(
     url = f"/assessments/{assessment.pk}"
     framework = assessment.cycle.framework
     officer = ward_side(login, assessment, ward_officer, ward_chairman, skip_criterion=1)
-    ok(officer.post(f"{url}/criteria/1/", self_data(indicators_of(framework, 1), files=files)))
+    versions = {f.indicator_id: f.version for f in IndicatorSelfFinding.objects.filter(assessment=assessment)}
+    ok(
+        officer.post(
+            f"{url}/criteria/1/", self_data(indicators_of(framework, 1), files=files, versions=versions)
+        )
+    )
+    ok(officer.post(f"{url}/level/", {"level": "2"}))
     assert EvidenceFile.objects.filter(assessment=assessment, criterion__number=1).count() == 3 * files
     # Measured: 8 with 1 or 5 files per indicator.
     with django_assert_max_num_queries(8):
@@ -346,9 +387,20 @@ def test_query_counts_do_not_grow_with_evidence_files(
         ok(lead.get(f"{url}/scoring/1/"), 200)
 
 
-@pytest.mark.parametrize("key", ["ward_plan", "ward_proposal", "ward_report", "ward_minutes"])
-def test_the_wards_documents_print_under_circular_25_with_the_self_assessed_level(
-    login, c25_assessment, ward_officer, ward_chairman, key
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("ward_request", ["TỜ TRÌNH", "đề nghị đánh giá, công nhận", "Mức độ 2 (Tốt)", "Biên bản họp"]),
+        (
+            "ward_self_report",
+            ["BÁO CÁO", "Kết quả tự đánh giá", "4.2", "4.2-0.pdf", "Như mức độ 1"],
+        ),
+        ("ward_summary", ["BẢNG TỔNG HỢP", "Tiêu chí 5", "Mức độ 2 (Tốt)"]),
+        ("ward_meeting", ["BIÊN BẢN HỌP", "Thống nhất đề nghị", "Mức độ 2 (Tốt)", "CHỦ TRÌ"]),
+    ],
+)
+def test_the_wards_documents_under_circular_25_speak_of_indicators_and_the_level_asked_for(
+    login, c25_assessment, ward_officer, ward_chairman, key, expected
 ):
     from tests.helpers import pdf_text
 
@@ -357,5 +409,16 @@ def test_the_wards_documents_print_under_circular_25_with_the_self_assessed_leve
     response = officer.get(f"/assessments/{c25_assessment.pk}/print/{key}.pdf")
 
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    if key == "ward_report":
-        assert "Mức độ 2 (Tốt)" in pdf_text(response.content)
+    text = " ".join(pdf_text(response.content).split())
+    assert all(phrase in text for phrase in expected), text[:3000]
+    assert "điểm" not in text.lower().replace("đặc điểm", "").replace("địa điểm", "")  # no points
+    page = ok(officer.get(f"/assessments/{c25_assessment.pk}/"), 200).content.decode()
+    assert f"/print/{key}.pdf" in page and "/print/ward_plan.pdf" not in page
+
+
+@pytest.mark.parametrize("key", ["ward_plan", "ward_proposal", "ward_report", "ward_minutes"])
+def test_circular_44_documents_are_not_produced_for_a_circular_25_dossier(
+    login, c25_assessment, ward_officer, ward_chairman, key
+):
+    officer = ward_side(login, c25_assessment, ward_officer, ward_chairman)
+    assert officer.get(f"/assessments/{c25_assessment.pk}/print/{key}.pdf").status_code == 404

@@ -12,6 +12,7 @@ from assessments.models import (
     AssessmentState,
     Cycle,
     IndicatorInspectionFinding,
+    IndicatorSelfFinding,
     InspectionResult,
     RecognitionDecision,
 )
@@ -188,12 +189,14 @@ def test_the_levels_consolidation_is_refused_to_outsiders_and_keeps_its_query_co
     assessment = journey
     url = f"/assessments/{assessment.pk}/consolidation/"
     officer = ward_side(login, assessment, ward_officer, ward_chairman, skip_criterion=1)
+    versions = {f.indicator_id: f.version for f in IndicatorSelfFinding.objects.filter(assessment=assessment)}
     ok(
         officer.post(
             f"/assessments/{assessment.pk}/criteria/1/",
-            self_data(indicators_of(journey.cycle.framework, 1), files=files),
+            self_data(indicators_of(journey.cycle.framework, 1), files=files, versions=versions),
         )
     )
+    ok(officer.post(f"/assessments/{assessment.pk}/level/", {"level": "2"}))
     ok(
         officer.post(
             f"/assessments/{assessment.pk}/transition/submit_dossier/", {"shown_without_evidence": ""}

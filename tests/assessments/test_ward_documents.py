@@ -93,13 +93,23 @@ def docx_url(assessment, key):
     return reverse("assessments:document_docx", args=[assessment.pk, key])
 
 
-def test_registry_lists_the_four_ward_documents_in_procedure_order():
+def test_registry_lists_the_ward_documents_of_each_procedure_in_order():
     assert [(kind.key, kind.type_code, kind.title) for kind in document_types("assessment")] == [
         ("ward_plan", "KH", "Kế hoạch tự kiểm tra"),
         ("ward_proposal", "TTr", "Tờ trình đề nghị kiểm tra"),
         ("ward_report", "BC", "Báo cáo kết quả tự kiểm tra"),
         ("ward_minutes", "BB", "Biên bản tự kiểm tra"),
+        ("ward_request", "TTr", "Tờ trình đề nghị công nhận"),
+        ("ward_self_report", "BC", "Báo cáo tự đánh giá"),
+        ("ward_summary", "BTH", "Bảng tổng hợp kết quả tự đánh giá"),
+        ("ward_meeting", "BB", "Biên bản họp"),
     ]
+    assert {kind.key: set(kind.procedures) for kind in document_types("assessment")} == {
+        **dict.fromkeys(["ward_plan", "ward_proposal", "ward_report", "ward_minutes"], {"plan_first"}),
+        **dict.fromkeys(
+            ["ward_request", "ward_self_report", "ward_summary", "ward_meeting"], {"meeting_request"}
+        ),
+    }
 
 
 @pytest.mark.parametrize("key", KEYS)

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
-from assessments.models import Assessment, Notification, StateChange
+from assessments.models import Assessment, Framework, Notification, StateChange
 from assessments.models import AssessmentState as S
 from assessments.workflow import (
     ASSESSMENT_WORKFLOW,
@@ -19,6 +19,7 @@ from assessments.workflow import (
 )
 from engines.workflow import ProtectedStateError
 from tests.assessments.conftest import PATH, complete_dossier
+from tests.factories import CycleFactory
 from tests.helpers import PERSONAS, write_plan
 
 # Who may make each transition (the state must fit too).
@@ -26,6 +27,10 @@ ALLOWED = {
     "submit_plan": {"ward_officer"},
     "approve_plan": {"ward_chairman"},
     "return_plan": {"ward_chairman"},
+    # Circular 25's first step, by the same people (the framework chooses the table: test_level_request.py)
+    "submit_self_assessment": {"ward_officer"},
+    "agree_self_assessment": {"ward_chairman"},
+    "return_self_assessment": {"ward_chairman"},
     "submit_dossier": {"ward_officer", "ward_chairman"},
     "receive_dossier": {"education_staff", "promotion_staff"},
     "return_dossier": {"education_staff", "promotion_staff"},
@@ -82,11 +87,23 @@ def test_view_permission_over_every_state(request, ward, state):
 
 @pytest.mark.parametrize("state", S.values)
 def test_ward_may_edit_dossier_only_while_it_is_with_the_ward(ward_officer, ward, state):
-    assessment = Assessment(ward=ward, state=state)
+    assessment = Assessment(ward=ward, state=state, cycle=CycleFactory(year=2018))
     assert ward_officer.has_perm("assessments.edit_dossier", assessment) is (
         state in {S.DOSSIER_PREPARATION, S.RETURNED}
     )
     assert ward_officer.has_perm("assessments.edit_plan", assessment) is (state == S.PLAN_DRAFT)
+
+
+@pytest.mark.parametrize("state", S.values)
+def test_under_circular_25_the_ward_assesses_itself_from_the_first_step_and_writes_no_plan(
+    ward_officer, ward, state
+):
+    cycle = CycleFactory(year=2024, framework=Framework.objects.get(code="tt25-2023"))
+    assessment = Assessment(ward=ward, state=state, cycle=cycle)
+    assert ward_officer.has_perm("assessments.edit_dossier", assessment) is (
+        state in {S.PLAN_DRAFT, S.DOSSIER_PREPARATION, S.RETURNED}
+    )
+    assert ward_officer.has_perm("assessments.edit_plan", assessment) is False
 
 
 @pytest.mark.parametrize(("step", "persona", "reached"), PATH, ids=[p[0] for p in PATH])

@@ -83,8 +83,12 @@ def test_seed_demo_publishes_circular_25_years_and_every_history_shows_both_fram
     }  # fmt: skip
     states_2025 = dict(Assessment.objects.filter(cycle__year=2025).values_list("ward__code", "state"))
     assert len(states_2025) == 14 and states_2025[new_ward.code] == AssessmentState.PUBLISHED
-    assert (states_2025["P01"], states_2025["P02"]) == (
+    # Circular 25's first step: P01 not begun, P02 answering its indicators, P03 waiting for its meeting.
+    assert (states_2025["P01"], states_2025["P02"], states_2025["P03"]) == (
+        AssessmentState.PLAN_DRAFT,
         AssessmentState.PLAN_DRAFT,
         AssessmentState.PLAN_SUBMITTED,
     )
-    assert {states_2025[f"P{n:02d}"] for n in range(3, 14)} == {AssessmentState.DOSSIER_PREPARATION}
+    assert not Assessment.objects.get(cycle__year=2025, ward__code="P01").self_findings.exists()
+    assert Assessment.objects.get(cycle__year=2025, ward__code="P02").self_findings.count() == 15
+    assert {states_2025[f"P{n:02d}"] for n in range(4, 14)} == {AssessmentState.DOSSIER_PREPARATION}
