@@ -102,11 +102,11 @@ def unpack_verified(path: Path, into: Path) -> dict:
         with tarfile.open(path, "r:gz") as tar:
             for member in tar:
                 if member.name == MANIFEST and member.isfile():
-                    manifest = json.load(tar.extractfile(member))
+                    manifest = json.load(tar.extractfile(member))  # ValueError when it is not JSON
                     continue
                 _check_member(member)
                 found[member.name] = _extract(tar, member, into / member.name)
-    except (tarfile.TarError, gzip.BadGzipFile, EOFError, zlib.error, json.JSONDecodeError) as error:
+    except (tarfile.TarError, gzip.BadGzipFile, EOFError, zlib.error, ValueError) as error:
         raise BackupError(f"{path} is damaged and cannot be read ({error}); nothing was restored.") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{path} has no manifest this portal can read; it is not one of its backups.")
@@ -126,7 +126,7 @@ def unpack_verified(path: Path, into: Path) -> dict:
 def _check_member(member: tarfile.TarInfo) -> None:
     """Only regular files under ``database/`` or ``files/``, never a path that climbs out (``..``)."""
     parts = PurePosixPath(member.name).parts
-    if not member.isfile() or member.name.startswith("/") or ".." in parts or parts[0] not in TOP_FOLDERS:
+    if not member.isfile() or not parts or parts[0] not in TOP_FOLDERS or ".." in parts:
         raise BackupError(f"The archive holds {member.name!r}, which no backup of this portal holds.")
 
 

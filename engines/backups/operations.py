@@ -56,6 +56,8 @@ def file_roots() -> dict[str, Path]:
 def write_backup(archive: Path, *, connection) -> BackupReport:
     """Write the portal's database and files to ``archive`` (a new ``.tar.gz``); safe while the portal runs."""
     archive = Path(archive).absolute()
+    if not archive.parent.is_dir():
+        raise BackupError(f"The folder {archive.parent} does not exist; create it first.")
     with TemporaryDirectory(dir=archive.parent, prefix=".backup-") as work, archive_writer(archive) as writer:
         snapshot = dump_database(connection, Path(work), _storage_root_of)
         writer.add_file(f"database/{snapshot.dump.name}", snapshot.dump)
