@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "config.middleware.RequestSizeLimitMiddleware",  # before any view (or CSRF check) reads the body
+    "engines.middleware.DocumentFailureMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
