@@ -79,8 +79,13 @@ def run_batch(batch_id: int) -> DocumentBatch:
         message = str(error) or error.__class__.__name__
         if current is not None:
             message = f"{current}: {message}"
-        DocumentBatch.objects.filter(pk=batch.pk).update(
-            state=BatchState.FAILED, error=message, finished_at=timezone.now()
-        )
+        mark_batch_failed(batch.pk, message)
     batch.refresh_from_db()
     return batch
+
+
+def mark_batch_failed(batch_id: int, message: str) -> None:
+    """End the batch as failed; its page shows ``message`` and stops waiting."""
+    DocumentBatch.objects.filter(pk=batch_id).update(
+        state=BatchState.FAILED, error=message, finished_at=timezone.now()
+    )

@@ -7,17 +7,23 @@ renders it with ``assessments.batch_rendering.run_batch``. In tests the
 immediate task backend runs it at once, through the same code path.
 """
 
+import logging
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from assessments.batch_rendering import mark_batch_failed
 from assessments.documents import registry
 from assessments.models import DocumentBatch
 from assessments.queries import assessments_for_user
 from assessments.tasks import render_batch
+
+logger = logging.getLogger(__name__)
 
 # The document kinds offered as batches on the pages, in the order of the procedure.
 BATCH_KINDS = ("ward_minutes",)
@@ -79,4 +85,15 @@ def start_batch(user, key: str, objects: Iterable) -> DocumentBatch:
 
 
 def _enqueue(batch_id: int) -> None:
-    render_batch.enqueue(batch_id)
+    """Queue the rendering; if the queue cannot take it, the batch fails at once, saying why.
+
+    Otherwise a batch whose task was never queued would wait forever, its page
+    refreshing itself; failed, the page tells the user to start it again.
+    """
+    try:
+        render_batch.enqueue(batch_id)
+    except Exception:
+        logger.exception("Document batch %s could not be queued.", batch_id)
+        with translation.override(settings.LANGUAGE_CODE):  # stored, like the worker's errors
+            error = _("The background worker could not be reached; start the batch again in a few minutes.")
+        mark_batch_failed(batch_id, error)

@@ -1,13 +1,17 @@
 """Tell people when work reaches them: an in-app notification and the same text by e-mail.
 
 Called after the transaction commits, so nobody is told about a change that
-was rolled back.
+was rolled back. The in-app notification is written first and is the record:
+its e-mail stays due until the mail server has taken it, so a mail server that
+is down loses nothing — ``retry_notification_emails`` (run by ``send_reminders``)
+sends it later, and the transition that caused it is never undone.
 """
 
 import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import F
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -54,18 +58,56 @@ def recipients(change: StateChange) -> list[User]:
     return list(users.distinct())
 
 
+MAX_EMAIL_ATTEMPTS = 5
+
+
 def notify_users(users, subject: str, body: str, url: str) -> None:
-    """Create the in-app notifications and send each person the e-mail."""
-    Notification.objects.bulk_create(
-        Notification(recipient=user, subject=subject, body=body, url=url) for user in users
+    """Create the in-app notifications and send each person who has an address the e-mail."""
+    notifications = Notification.objects.bulk_create(
+        Notification(recipient=user, subject=subject, body=body, url=url, email_due=bool(user.email))
+        for user in users
     )
-    for user in users:
-        if not user.email:
-            continue
-        try:
-            send_mail(subject, f"{body}\n\n{url}", settings.DEFAULT_FROM_EMAIL, [user.email])
-        except OSError:
-            logger.exception("Could not e-mail %s about %s", user.email, subject)
+    for notification in notifications:
+        if notification.email_due:
+            email_notification(notification)
+
+
+def email_notification(notification: Notification) -> bool:
+    """Send the notification's e-mail; record it sent, or one more failed attempt. Never raises.
+
+    Any error of the mail backend counts as a failure (``SMTPException`` is an
+    ``OSError``, a refused header a ``ValueError``; other backends raise others):
+    the step that caused the notification has been committed and must stand.
+    """
+    address = notification.recipient.email
+    try:
+        send_mail(
+            notification.subject,
+            f"{notification.body}\n\n{notification.url}",
+            settings.DEFAULT_FROM_EMAIL,
+            [address],
+        )
+    except Exception:
+        logger.exception(
+            "Could not e-mail %s about %s; it will be tried again.", address, notification.subject
+        )
+        Notification.objects.filter(pk=notification.pk).update(email_attempts=F("email_attempts") + 1)
+        return False
+    Notification.objects.filter(pk=notification.pk).update(
+        email_due=False, email_attempts=F("email_attempts") + 1
+    )
+    return True
+
+
+def retry_notification_emails() -> int:
+    """Send again every e-mail still due (fewer than ``MAX_EMAIL_ATTEMPTS`` tries); the number sent now."""
+    due = (
+        Notification.objects.filter(email_due=True, email_attempts__lt=MAX_EMAIL_ATTEMPTS)
+        .exclude(recipient__email="")
+        .select_related("recipient")
+        .order_by("pk")
+    )
+    return sum(email_notification(notification) for notification in due)
 
 
 def notify_state_change(change_pk: int) -> None:

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.RequestSizeLimitMiddleware",  # before any view (or CSRF check) reads the body
+    "engines.middleware.DocumentFailureMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
@@ -150,6 +152,19 @@ PRIVATE_FILES_ROOT = DATA_DIR / "private"
 REMINDER_WORKING_DAYS_BEFORE = env_int("REMINDER_WORKING_DAYS_BEFORE", 2, minimum=1)
 # Largest evidence file or signed scan accepted, in bytes (checked before the file is stored).
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
+# Largest request body, in bytes: refused with a 413 page from its Content-Length, before a byte of it is
+# read or spooled to disk (config.middleware.RequestSizeLimitMiddleware). A form may carry several
+# evidence files, so the default is five of the largest; the proxy's limit (README) should match it.
+PORTAL_MAX_REQUEST_BYTES = env_int(
+    "PORTAL_MAX_REQUEST_BYTES", 5 * EVIDENCE_MAX_BYTES + 1024 * 1024, minimum=1
+)
+if PORTAL_MAX_REQUEST_BYTES < EVIDENCE_MAX_BYTES:
+    raise ImproperlyConfigured("PORTAL_MAX_REQUEST_BYTES must be at least EVIDENCE_MAX_BYTES.")
+# Form fields other than files: 2.5 MB is far above the longest form (a framework's criteria with their
+# guidance) and keeps a forged body from filling the memory. Uploaded files above 2.5 MB go to a temporary
+# file instead of memory while the request is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

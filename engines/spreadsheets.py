@@ -56,12 +56,26 @@ def csv_value(value):
     return value
 
 
+def _breaks_line(value) -> bool:
+    return isinstance(value, str) and ("\r" in value or "\n" in value)
+
+
 class _SafeCSVWriter:
-    def __init__(self, writer):
-        self._writer = writer
+    """Rows through ``csv_value``; a row holding a line break has its text quoted, whatever the line end.
+
+    Python's ``csv`` (before 3.12) quotes a value only for the characters of its
+    own ``lineterminator``: with ``"\n"``, a name ``"\r=1"`` went out bare, the
+    carriage return ended the row and ``=1`` began the next one as a formula.
+    """
+
+    def __init__(self, out, options: dict):
+        self._writer = csv.writer(out, **options)
+        self._quoting_text = csv.writer(out, **{**options, "quoting": csv.QUOTE_NONNUMERIC})
 
     def writerow(self, row: Iterable):
-        return self._writer.writerow([csv_value(value) for value in row])
+        values = [csv_value(value) for value in row]
+        writer = self._quoting_text if any(_breaks_line(value) for value in values) else self._writer
+        return writer.writerow(values)
 
     def writerows(self, rows: Iterable[Iterable]) -> None:
         for row in rows:
@@ -70,7 +84,7 @@ class _SafeCSVWriter:
 
 def csv_writer(out, **options) -> _SafeCSVWriter:
     """``csv.writer(out, **options)`` whose rows pass through ``csv_value``."""
-    return _SafeCSVWriter(csv.writer(out, **options))
+    return _SafeCSVWriter(out, options)
 
 
 def table_csv(headers: list[str], rows: Iterable[Iterable]) -> bytes:

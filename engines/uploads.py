@@ -8,6 +8,9 @@ empty and not larger than ``settings.EVIDENCE_MAX_BYTES``. The size is checked
 on ``uploaded_file.size`` before a byte is read. The uploader's file name is
 kept as metadata only, reduced to a safe base name; the stored name is always
 generated (``engines.storage.generated_name``).
+
+A file whose bytes say PDF is then opened as a PDF (``check_pdf``): one that
+does not parse, is encrypted, or is also a web page is refused.
 """
 
 import hashlib
@@ -21,6 +24,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -116,6 +120,67 @@ def _sniff(uploaded_file) -> str | None:
     return None
 
 
+# How far into a PDF HTML is looked for: PDF readers take a header anywhere in the first 1 KB and browsers
+# sniff the first 1.4 KB for a web page; 8 KB covers both with room to spare.
+POLYGLOT_WINDOW = 8 * 1024
+_HTML_MARKERS = (
+    b"<!doctype html",
+    b"<html",
+    b"<head",
+    b"<body",
+    b"<script",
+    b"<iframe",
+    b"<svg",
+    b"<object",
+    b"<embed",
+    b"<meta",
+)
+
+
+def check_pdf(uploaded_file, name: str) -> None:
+    """Raise ``ValidationError`` unless ``uploaded_file`` is a PDF that opens, unencrypted, and is only a PDF.
+
+    The rule for a PDF/HTML polyglot: the file must begin with its ``%PDF-``
+    header (``_sniff`` already demands it; readers would accept HTML before
+    it) and its first ``POLYGLOT_WINDOW`` bytes must hold no HTML tag
+    (``_HTML_MARKERS``, any case). A real PDF carries none there: its first
+    kilobytes are the header, the document catalogue and compressed streams.
+    A file that does is built to be read as a web page too — opened from a
+    download folder, served by a careless mirror or sniffed by an old browser,
+    its script would run. Then pypdf must read the page tree (any parser error
+    means a damaged or forged file) and find at least one page, and the file
+    must not be encrypted: the district could neither read nor check it.
+    """
+    uploaded_file.seek(0)
+    head = uploaded_file.read(POLYGLOT_WINDOW).lower()
+    uploaded_file.seek(0)
+    if any(marker in head for marker in _HTML_MARKERS):
+        raise ValidationError(
+            _("%(name)s: the file is a PDF that also contains a web page; save it again as a plain PDF.")
+            % {"name": name},
+            code="pdf_polyglot",
+        )
+    try:
+        reader = PdfReader(uploaded_file, strict=False)
+        encrypted = reader.is_encrypted
+        pages = 0 if encrypted else len(reader.pages)
+    except Exception:  # pypdf raises many kinds of errors on a forged file; each means "not a PDF"
+        pages, encrypted = 0, False
+    finally:
+        uploaded_file.seek(0)
+    if encrypted:
+        raise ValidationError(
+            _("%(name)s: the PDF is protected by a password; remove the protection and upload it again.")
+            % {"name": name},
+            code="pdf_encrypted",
+        )
+    if not pages:
+        raise ValidationError(
+            _("%(name)s: the file could not be opened as a PDF; it may be damaged.") % {"name": name},
+            code="pdf_unreadable",
+        )
+
+
 def _sha256(uploaded_file) -> str:
     digest = hashlib.sha256()
     uploaded_file.seek(0)
@@ -157,6 +222,8 @@ def validate_upload(uploaded_file, allowed=EVIDENCE_TYPES) -> tuple[str, str]:
             % {"name": name, "kind": label, "extensions": " / ".join(sorted(extensions))},
             code="extension_mismatch",
         )
+    if content_type == PDF:
+        check_pdf(uploaded_file, name)
     return content_type, _sha256(uploaded_file)
 
 

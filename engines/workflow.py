@@ -364,7 +364,8 @@ class Workflow:
         data_changed()  # an UPDATE sends no signal: the dashboards' cached figures are out of date
         if self.notify is not None:
             notify = self.notify
-            transaction.on_commit(lambda: notify(change.pk))
+            # Robust: a notification that fails is logged; the committed step stands and the user gets the page.
+            transaction.on_commit(lambda: notify(change.pk), robust=True)
         return change
 
     def _refresh(self, obj) -> None:

@@ -19,6 +19,10 @@ class Notification(models.Model):
     url = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # The e-mail of the same text: due until the mail server has taken it (``notifications.email_notification``);
+    # one that failed stays due and is tried again by ``send_reminders``, up to ``MAX_EMAIL_ATTEMPTS``.
+    email_due = models.BooleanField(_("e-mail still to send"), default=False, db_index=True)
+    email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
 
     objects = NotificationQuerySet.as_manager()
 

@@ -39,6 +39,7 @@ from assessments.queries import criterion_or_404, visible_assessment_or_404
 from assessments.spreadsheet import SpreadsheetError, export_self_scores, read_self_scores
 from assessments.strategies import strategy_for
 from assessments.views import indicators as indicator_pages
+from engines.documents.render import DocumentRenderingFailed
 from engines.storage import private_file_response
 from engines.uploads import XLSX, content_type_for_name
 from wards.permissions import require_perm
@@ -160,7 +161,11 @@ def attach_center_summary(request, pk: int, number: int):
     criterion = criterion_or_404(assessment, number)
     if not criterion.center_topic:
         raise Http404
-    evidence = center_evidence.attach_center_summary(assessment, criterion, request.user)
+    try:
+        evidence = center_evidence.attach_center_summary(assessment, criterion, request.user)
+    except DocumentRenderingFailed as error:  # nothing was attached; the page stays as it was
+        messages.error(request, str(error))
+        return redirect("assessments:criterion_edit", pk=assessment.pk, number=criterion.number)
     messages.success(
         request,
         _("The learning centre's summary has been attached as evidence: %(name)s.")

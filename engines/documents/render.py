@@ -5,9 +5,16 @@ serve every rendering of the process. Templates are rendered with autoescaping,
 and the URL fetcher serves the app's static files only: text typed by a user
 (``<img src="http://…">``) is printed as text and nothing outside the static
 files is ever fetched.
+
+When WeasyPrint fails (a missing font, no memory, a bug of the library),
+``render_pdf`` raises ``DocumentRenderingFailed``; the portal then answers with
+a page that says so (``engines.middleware``) instead of a bare server error.
+No workflow step renders a PDF, so a failed rendering never holds up or loses
+a transition; it is simply tried again on the next request.
 """
 
 import datetime
+import logging
 import mimetypes
 import threading
 from dataclasses import dataclass, field
@@ -20,6 +27,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -29,6 +37,7 @@ STYLESHEET = "documents/document.css"
 BASE_URL = "https://documents.invalid/"
 STATIC_SCHEME = "static:"
 
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _font_config: FontConfiguration | None = None
 _stylesheet: weasyprint.CSS | None = None
@@ -97,13 +106,28 @@ def render_html(template_name: str, context: dict) -> str:
     return render_to_string(template_name, context)
 
 
+class DocumentRenderingFailed(Exception):
+    """WeasyPrint could not write the PDF; ``str()`` is a message for the user."""
+
+
 def render_pdf(template_name: str, context: dict) -> bytes:
-    """The PDF of ``template_name`` rendered with ``context`` (autoescaped), in the document format."""
-    font_config, stylesheet = _resources()
-    html = weasyprint.HTML(
-        string=render_html(template_name, context), base_url=BASE_URL, url_fetcher=url_fetcher
-    )
-    return html.write_pdf(stylesheets=[stylesheet], font_config=font_config)
+    """The PDF of ``template_name`` rendered with ``context`` (autoescaped), in the document format.
+
+    Raises ``DocumentRenderingFailed`` when WeasyPrint fails; a template error
+    is a bug of ours and is left to surface as one.
+    """
+    html = render_html(template_name, context)
+    try:
+        font_config, stylesheet = _resources()
+        document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher)
+        return document.write_pdf(stylesheets=[stylesheet], font_config=font_config)
+    except Exception as error:
+        logger.exception("WeasyPrint could not render %s.", template_name)
+        raise DocumentRenderingFailed(
+            _(
+                "The PDF could not be produced just now; nothing has been changed. Please try again in a few minutes."
+            )
+        ) from error
 
 
 # Text helpers shared by every document.

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from assessments.decision_numbers import proposed_decision_number
+from assessments.demo import demo_pdf
 from assessments.inspection import (
     MemberAssignment,
     approve_decision,
@@ -33,7 +34,7 @@ from assessments.workflow import TRANSITIONS, perform_transition
 from tests.factories import AssessmentFactory, CycleFactory
 from tests.helpers import write_plan
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = demo_pdf("Nghi quyet")  # a real one-page PDF: uploads are opened with pypdf
 
 
 @pytest.fixture(autouse=True)

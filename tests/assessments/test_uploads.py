@@ -1,11 +1,13 @@
 """Evidence uploads checked like a bank would: content, extension, size, name; nothing stored on refusal."""
 
+import io
 import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
@@ -161,3 +163,116 @@ def test_rejected_upload_keeps_typed_score_and_comment_and_saves_nothing(
     assert (score.points, score.comment) == (Decimal(0), "cũ")
     preparing.refresh_from_db()
     assert preparing.self_total == Decimal(0)
+
+
+def test_pdf_that_is_also_a_web_page_is_refused_with_a_message_and_nothing_saved(
+    settings, login, preparing, ward_officer, criterion
+):
+    polyglot = PDF_BYTES.replace(b"%PDF-1.4\n", b"%PDF-1.4\n%<html><script>fetch('/')</script>\n", 1)
+    response = login(ward_officer).post(
+        edit_url(preparing),
+        {
+            "points": "5",
+            "comment": "",
+            "version": "0",
+            "files": [SimpleUploadedFile("nghi-quyet.pdf", polyglot)],
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["files"] == [
+        vi(
+            "%(name)s: the file is a PDF that also contains a web page; save it again as a plain PDF.",
+            name="nghi-quyet.pdf",
+        )
+    ]
+    assert "tệp PDF này có chứa cả một trang web" in response.content.decode()
+    assert EvidenceFile.objects.count() == 0
+    assert CriterionSelfScore.objects.count() == 0
+    assert stored_files(settings) == []
+
+
+def test_pdf_protected_by_a_password_is_refused_with_a_message(
+    settings, login, preparing, ward_officer, criterion
+):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(PDF_BYTES)))
+    writer.encrypt("mat-khau", algorithm="RC4-128")
+    output = io.BytesIO()
+    writer.write(output)
+    response = login(ward_officer).post(
+        edit_url(preparing),
+        {"points": "5", "version": "0", "files": [SimpleUploadedFile("bao-cao.pdf", output.getvalue())]},
+    )
+
+    assert response.context["form"].errors["files"] == [
+        vi(
+            "%(name)s: the PDF is protected by a password; remove the protection and upload it again.",
+            name="bao-cao.pdf",
+        )
+    ]
+    assert EvidenceFile.objects.count() == 0
+    assert stored_files(settings) == []
+
+
+class RecordingUploadHandler(FileUploadHandler):
+    """Notes every file Django starts to receive: a refused body must never get this far."""
+
+    started: list[str] = []
+
+    def new_file(self, field_name, file_name, *args, **kwargs):
+        self.started.append(file_name)
+        super().new_file(field_name, file_name, *args, **kwargs)
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def test_body_over_the_request_limit_gets_the_413_page_before_anything_is_read(
+    settings, login, preparing, ward_officer, criterion
+):
+    settings.PORTAL_MAX_REQUEST_BYTES = 64 * 1024
+    settings.FILE_UPLOAD_HANDLERS = [
+        f"{__name__}.RecordingUploadHandler",
+        *settings.FILE_UPLOAD_HANDLERS,
+    ]
+    RecordingUploadHandler.started.clear()
+    big = PDF_BYTES + b"%" + b"x" * (64 * 1024) + b"\n"
+    response = login(ward_officer).post(
+        edit_url(preparing), {"points": "5", "version": "0", "files": [SimpleUploadedFile("lon.pdf", big)]}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 413
+    assert '<h1 class="h3">Dữ liệu gửi lên quá lớn</h1>' in html
+    assert (
+        vi(
+            "What you sent is larger than the portal accepts in one go (%(limit)s). Nothing has been saved.",
+            limit=filesizeformat_vi(64 * 1024),
+        )
+        in html
+    )
+    assert RecordingUploadHandler.started == []
+    assert EvidenceFile.objects.count() == 0
+    assert CriterionSelfScore.objects.count() == 0
+    assert stored_files(settings) == []
+
+
+def test_body_within_the_request_limit_is_read_and_saved(settings, login, preparing, ward_officer, criterion):
+    settings.PORTAL_MAX_REQUEST_BYTES = 64 * 1024
+    response = login(ward_officer).post(
+        edit_url(preparing),
+        {"points": "5", "version": "0", "files": [SimpleUploadedFile("nho.pdf", PDF_BYTES)]},
+    )
+
+    assert response.status_code == 302
+    assert EvidenceFile.objects.get().original_name == "nho.pdf"
+
+
+def filesizeformat_vi(size: int) -> str:
+    with translation.override("vi"):
+        return filesizeformat(size)

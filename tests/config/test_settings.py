@@ -226,6 +226,13 @@ def test_typo_in_a_variable_stops_start_up(tmp_path):
     assert "EMAIL_PORT='25x'" in result.stderr
 
 
+def test_a_request_limit_below_one_file_stops_start_up(tmp_path):
+    """Otherwise one allowed evidence file would meet the 413 page instead of being accepted."""
+    result = _setup(_environment(tmp_path, EVIDENCE_MAX_BYTES="2000", PORTAL_MAX_REQUEST_BYTES="1000"))
+    assert result.returncode != 0
+    assert "PORTAL_MAX_REQUEST_BYTES must be at least EVIDENCE_MAX_BYTES." in result.stderr
+
+
 def test_production_passes_deploy_checks(tmp_path):
     result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], _production(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr

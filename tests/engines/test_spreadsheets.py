@@ -77,3 +77,14 @@ def test_csv_writer_writes_every_row_through_csv_value():
     writer.writerows([["P01", "=cmd|' /C calc'!A0"], ["P02", "Phường 2"]])
 
     assert out.getvalue().splitlines() == ["ward_code,ward_name", "P01,'=cmd|' /C calc'!A0", "P02,Phường 2"]
+
+
+def test_csv_writer_quotes_a_carriage_return_even_with_newline_line_ends():
+    """Unquoted, the carriage return would end the row and ``=1`` would start the next one."""
+    out = io.StringIO()
+    writer = csv_writer(out, lineterminator="\n")
+
+    writer.writerow(["P01", "\r=1", 42])
+    writer.writerow(["P02", "Phường 2", -5])
+
+    assert out.getvalue() == '"P01","\'\r=1",42\nP02,Phường 2,-5\n'

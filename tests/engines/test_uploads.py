@@ -146,3 +146,55 @@ def test_private_storage_follows_the_setting_at_each_use(settings, tmp_path):
     settings.PRIVATE_FILES_ROOT = tmp_path / "private"
 
     assert private_storage.location == str(tmp_path / "private")
+
+
+# --- PDFs are opened, not only sniffed ---
+
+
+def _encrypted_pdf() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(PDF_BYTES)))
+    writer.encrypt("mat-khau", algorithm="RC4-128")
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+POLYGLOT = PDF_BYTES.replace(b"%PDF-1.4\n", b"%PDF-1.4\n%<html><script>alert(document.cookie)</script>\n", 1)
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (POLYGLOT, "pdf_polyglot"),
+        (PDF_BYTES[:9] + b"<!DOCTYPE HTML><body onload=alert(1)>" + PDF_BYTES[9:], "pdf_polyglot"),
+        (b"%PDF-1.7\n" + b"<svg onload=alert(1)>" + b"\x00" * 64, "pdf_polyglot"),
+        (b"%PDF-1.4\nnot a PDF after its header\n%%EOF\n", "pdf_unreadable"),
+        (PDF_BYTES[: len(PDF_BYTES) // 2], "pdf_unreadable"),  # cut in half: no page tree
+        (b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "pdf_unreadable"),  # no page
+        (None, "pdf_encrypted"),
+    ],
+    ids=["html-after-header", "doctype", "svg", "garbage", "truncated", "no-page", "encrypted"],
+)
+def test_validate_upload_opens_a_pdf_and_refuses_polyglots_forgeries_and_encryption(content, code):
+    content = _encrypted_pdf() if content is None else content
+    with pytest.raises(ValidationError) as refused:
+        validate_upload(SimpleUploadedFile("bao-cao.pdf", content))
+    assert refused.value.code == code
+
+
+def test_validate_upload_refuses_html_before_the_pdf_header():
+    """Readers accept a header anywhere in the first kilobyte; the portal only at the first byte."""
+    content = b"<html><script>alert(1)</script></html>\n" + PDF_BYTES
+    with pytest.raises(ValidationError) as refused:
+        validate_upload(SimpleUploadedFile("bao-cao.pdf", content))
+    assert refused.value.code == "kind_not_allowed"
+
+
+def test_validate_upload_leaves_a_checked_pdf_ready_to_be_stored_from_its_first_byte():
+    upload = SimpleUploadedFile("bao-cao.pdf", PDF_BYTES)
+
+    validate_upload(upload)
+
+    assert upload.read() == PDF_BYTES

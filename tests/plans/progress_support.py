@@ -5,11 +5,12 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from assessments.demo import demo_pdf
 from plans.models import PlanSection, PlanTask, SectionPart, YearPlan
 from tests.factories import UserFactory
 from wards.models import Role
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = demo_pdf("Nghi quyet")  # a real one-page PDF: uploads are opened with pypdf
 
 
 def make_plan(district, *, year: int = 2018) -> YearPlan:
