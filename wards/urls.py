@@ -17,6 +17,7 @@ urlpatterns = [
     path("users/new/", accounts.user_create, name="user_create"),
     path("users/<int:pk>/", accounts.user_edit, name="user_edit"),
     path("users/<int:pk>/password-reset/", accounts.user_password_reset, name="user_password_reset"),
+    path("users/<int:pk>/two-factor-reset/", accounts.user_two_factor_reset, name="user_two_factor_reset"),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("security/lockouts/", sign_in.lockout_list, name="lockout_list"),
     path("security/lockouts/<int:pk>/unlock/", sign_in.lockout_unlock, name="lockout_unlock"),

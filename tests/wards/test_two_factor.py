@@ -192,3 +192,25 @@ def test_the_enrolment_page_shows_the_secret_the_qr_code_holds(ward_chairman):
     device = TOTPDevice.objects.get(user=ward_chairman)
     secret = re.search(r"secret=([A-Z2-7]+)", device.config_url).group(1)
     assert " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)) in page
+
+
+def test_the_administrator_resets_a_lost_phone_and_the_user_enrols_again(login, system_admin, ward_chairman):
+    enrolled(ward_chairman)
+
+    response = login(system_admin).post(f"/users/{ward_chairman.pk}/two-factor-reset/")
+    client = password_login(ward_chairman)
+
+    assert response["Location"] == f"/users/{ward_chairman.pk}/"
+    assert TOTPDevice.objects.filter(user=ward_chairman, confirmed=True).exists() is False
+    assert StaticToken.objects.filter(device__user=ward_chairman).exists() is False
+    assert client.get(VERIFY)["Location"] == ENROL
+
+
+@pytest.mark.parametrize("persona", ["ward_chairman", "district_chairman", "education_staff"])
+def test_only_the_system_administrator_resets_two_step_sign_in(request, login, persona, ward_officer):
+    enrolled(ward_officer)
+
+    response = login(request.getfixturevalue(persona)).post(f"/users/{ward_officer.pk}/two-factor-reset/")
+
+    assert response.status_code == 403
+    assert TOTPDevice.objects.filter(user=ward_officer, confirmed=True).count() == 1
