@@ -6,6 +6,7 @@ SQLite, console e-mail) or ``production`` (refuses to start without a real
 variable is listed with its meaning in ``.env.example``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import bootstrap_wrapper
@@ -69,6 +70,10 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "config.apps.TasksDatabaseConfig",  # django_tasks_db, with a translated name
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wards",
     "engines",
     "assessments",
@@ -84,12 +89,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "config.middleware.RequestSizeLimitMiddleware",  # before any view (or CSRF check) reads the body
     "engines.middleware.DocumentFailureMiddleware",
+    "config.middleware.IdleSessionMiddleware",
+    "wards.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -117,6 +126,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "wards.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out account or address before the password
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -129,6 +139,35 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "wards:home"  # "/", which sends each user on to wards.landing.landing_url
 LOGOUT_REDIRECT_URL = "login"
+
+# Login defences (wards/sign_in.py, wards/two_factor.py). After LOGIN_FAILURE_LIMIT wrong passwords for one
+# account (from anywhere) or from one address (for any account), that account or address is refused for
+# LOGIN_LOCKOUT_MINUTES; a system administrator can lift it sooner (Manage → Login lockouts).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "wards.views.sign_in.lockout_page"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # works on SQLite and PostgreSQL, across workers
+AXES_DISABLE_ACCESS_LOG = True  # the portal keeps its own sign-in log (wards.SignInEvent)
+AXES_VERBOSE = False  # no banner at every start; failures and lockouts are still logged
+# Behind a reverse proxy every request comes from the proxy's address: name how many proxies stand in front
+# (each appends to X-Forwarded-For) so the lockout counts the visitor's address instead.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Ward chairmen, district approvers and administrators confirm each sign-in with a code from an
+# authenticator app (TOTP) or a one-time recovery code. Off only for a local demo (`./dev run`).
+OTP_REQUIRED = env_bool("OTP_REQUIRED", True)
+OTP_TOTP_ISSUER = PORTAL_NAME
+# Shared ward-office PCs: a session ends after SESSION_IDLE_MINUTES without a request
+# (config.middleware.IdleSessionMiddleware) and when the browser closes.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The stored session outlives the idle limit a little, so the idle check (not a vanished session) ends it
+# and can say why; a session abandoned for longer is gone from the database too.
+SESSION_COOKIE_AGE = (SESSION_IDLE_MINUTES + 60) * 60
 
 # Language, time and dates: Vietnamese first, dd/mm/yyyy everywhere.
 LANGUAGE_CODE = "vi"

@@ -21,6 +21,19 @@ def _fast_passwords_and_vietnamese(settings):
 
 
 @pytest.fixture(autouse=True)
+def _login_defences_off(settings):
+    """The suite tests the pages behind the login, not the login: the lockout and the second factor are off.
+
+    The chairmen, approvers and administrators of the suite sign in with
+    ``force_login`` and would otherwise be sent to the code page first; and
+    django-axes refuses ``client.login`` without a request. The tests of the
+    defences themselves turn them on (``tests/wards/test_login_defences.py``).
+    """
+    settings.OTP_REQUIRED = False
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: a figure cached by an earlier test, whose rows were rolled
     back, must not be read under the same data version."""

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wards.models import Cluster, Role, User, Ward
+from wards.models import Cluster, Role, SignInEvent, SignInOutcome, User, Ward
 
 
 class WardFilter(django_filters.FilterSet):
@@ -42,3 +42,17 @@ class UserFilter(django_filters.FilterSet):
     class Meta:
         model = User
         fields = ["role", "ward"]
+
+
+class SignInFilter(django_filters.FilterSet):
+    username = django_filters.CharFilter(label=_("User name"), lookup_expr="icontains")
+    outcome = django_filters.ChoiceFilter(
+        label=_("Outcome"), choices=SignInOutcome.choices, empty_label=_("All outcomes")
+    )
+    ip_address = django_filters.CharFilter(label=_("IP address"), lookup_expr="startswith")
+    since = django_filters.DateFilter(label=_("From"), field_name="at", lookup_expr="date__gte")
+    until = django_filters.DateFilter(label=_("To"), field_name="at", lookup_expr="date__lte")
+
+    class Meta:
+        model = SignInEvent
+        fields = ["username", "outcome", "ip_address", "since", "until"]

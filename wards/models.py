@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -321,3 +322,37 @@ class CalendarOverride(models.Model):
 
     def __str__(self):
         return f"{self.day:%d/%m/%Y} – {self.reason}"
+
+
+class SignInOutcome(models.TextChoices):
+    PASSWORD_ACCEPTED = "password_accepted", _("Password accepted")
+    PASSWORD_REFUSED = "password_refused", _("Wrong user name or password")
+    LOCKED_OUT = "locked_out", _("Locked out after too many failures")
+    CODE_ACCEPTED = "code_accepted", _("Two-factor code accepted")
+    RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
+    CODE_REFUSED = "code_refused", _("Two-factor code refused")
+
+
+class SignInEvent(models.Model):
+    """One attempt to sign in, kept for the administrator (``wards.sign_in_log``); the app never changes it.
+
+    ``username`` is what was typed, so attempts on accounts that do not exist
+    are recorded too; ``user`` is set when the account exists.
+    """
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    username = models.CharField(_("user name"), max_length=150, db_index=True)
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("user")
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=30, choices=SignInOutcome.choices)
+
+    class Meta:
+        verbose_name = _("sign-in")
+        verbose_name_plural = _("sign-ins")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} {self.username} {self.get_outcome_display()}"

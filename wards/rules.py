@@ -58,6 +58,14 @@ def ward_is_open(user, target) -> bool:
     return ward is not None and ward.closed_on is None
 
 
+@rules.predicate
+def can_open_admin_site(user) -> bool:
+    return bool(user.is_authenticated) and user.is_active and (user.is_staff or user.is_superuser)
+
+
+# Those whose sign-in must be confirmed with a second factor: they approve, decide or administer.
+needs_two_factor = is_ward_chairman | is_district_approver | is_system_admin | can_open_admin_site
+
 is_officer_of_ward = is_ward_officer & belongs_to_ward
 is_chairman_of_ward = is_ward_chairman & belongs_to_ward
 
@@ -68,3 +76,6 @@ rules.add_perm("wards.view_district_overview", is_district_side)
 rules.add_perm("wards.manage_users", is_system_admin)
 rules.add_perm("wards.manage_calendar", is_system_admin)
 rules.add_perm("wards.manage_mergers", is_system_admin)
+rules.add_perm("wards.use_two_factor", needs_two_factor)
+rules.add_perm("wards.manage_lockouts", is_system_admin)
+rules.add_perm("wards.view_sign_in_log", is_system_admin)

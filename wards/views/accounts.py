@@ -10,6 +10,7 @@ from wards.forms_users import UserCreateForm, UserForm
 from wards.models import User
 from wards.permissions import require_perm
 from wards.registry import save_user_with_roles, send_password_reset
+from wards.two_factor import reset_two_factor
 
 
 def user_list(request):
@@ -57,4 +58,18 @@ def user_password_reset(request, pk):
             request,
             _("No password-reset link could be sent: the account has no e-mail address or is inactive."),
         )
+    return redirect("wards:user_edit", pk=account.pk)
+
+
+@require_POST
+def user_two_factor_reset(request, pk):
+    """Forget the user's authenticator app and recovery codes (a lost phone); they enrol again at sign-in."""
+    require_perm(request, "wards.manage_users")
+    account = get_object_or_404(User, pk=pk)
+    reset_two_factor(account)
+    messages.success(
+        request,
+        _("Two-step sign-in of %(username)s has been reset: a new app is set up at the next sign-in.")
+        % {"username": account.username},
+    )
     return redirect("wards:user_edit", pk=account.pk)
