@@ -1,4 +1,4 @@
-"""The portal's own middleware: the language it opens in, and the end of idle sessions."""
+"""The portal's own middleware: the language it opens in, the request size limit, the end of idle sessions."""
 
 import time
 
@@ -42,6 +42,27 @@ class RequestSizeLimitMiddleware:
     nothing), so the check here stops a huge upload before a byte is stored.
     The answer is the portal's 413 page, saying the limit, in the user's
     language. The reverse proxy should refuse such a body even earlier (README).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.PORTAL_MAX_REQUEST_BYTES
+        if length > limit:
+            context = {
+                "back_url": back_url(request),
+                "limit": filesizeformat(limit),
+                "file_limit": filesizeformat(settings.EVIDENCE_MAX_BYTES),
+            }
+            return render(request, "413.html", context, status=413)
+        return self.get_response(request)
+
+
 LAST_ACTIVITY_KEY = "last_activity"
 # The last-activity time is written at most this often, not on every page: a session write per request
 # would cost every page a database query, and a minute does not matter against a limit of half an hour.
@@ -66,18 +87,6 @@ class IdleSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        limit = settings.PORTAL_MAX_REQUEST_BYTES
-        if length > limit:
-            context = {
-                "back_url": back_url(request),
-                "limit": filesizeformat(limit),
-                "file_limit": filesizeformat(settings.EVIDENCE_MAX_BYTES),
-            }
-            return render(request, "413.html", context, status=413)
         if request.user.is_authenticated:
             now = int(time.time())
             last_activity = request.session.get(LAST_ACTIVITY_KEY, now)

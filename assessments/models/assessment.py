@@ -10,10 +10,10 @@ from wards.models import Ward
 class AssessmentState(models.TextChoices):
     """Where a ward's assessment stands in the five-step procedure."""
 
-    PLAN_DRAFT = "plan_draft", _("Step 1: self-inspection plan being drafted")
-    PLAN_SUBMITTED = "plan_submitted", _("Step 1: plan awaiting the ward chairman")
+    PLAN_DRAFT = "plan_draft", _("Step 1: self-assessment being prepared")
+    PLAN_SUBMITTED = "plan_submitted", _("Step 1: awaiting the ward chairman")
     DOSSIER_PREPARATION = "dossier_preparation", _("Step 2: dossier in preparation")
-    SUBMITTED = "submitted", _("Step 2: dossier sent to the district")
+    SUBMITTED = "submitted", _("Step 2: dossier sent for review")
     RETURNED = "returned", _("Dossier returned for supplement")
     RECEIVED = "received", _("Step 3: dossier received, inspection plan due")
     INSPECTION_PLANNED = "inspection_planned", _("Step 4: inspection planned")

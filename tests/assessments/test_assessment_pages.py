@@ -236,7 +236,7 @@ def test_detail_history_shows_each_step_with_actor_and_time(
     assert "Bổ sung lịch kiểm tra" in page
     assert vi("Send the plan to the ward chairman") in page
     assert vi("Return the plan with a reason") in page
-    assert vi("Step 1: plan awaiting the ward chairman") in page
+    assert vi("Step 1: awaiting the ward chairman") in page
     assert page.index(vi("Send the plan to the ward chairman")) < page.index(
         vi("Return the plan with a reason")
     )

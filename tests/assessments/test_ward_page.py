@@ -25,7 +25,7 @@ def test_ward_page_lists_the_wards_assessments_newest_first(login, ward_officer,
 
     assert vi("Learning-community assessments") in page
     assert (
-        f'<li><a href="{newest.get_absolute_url()}">2018</a> · {vi("Step 1: plan awaiting the ward chairman")}'
+        f'<li><a href="{newest.get_absolute_url()}">2018</a> · {vi("Step 1: awaiting the ward chairman")}'
         f" · {vi('Due')} 31/10/2018</li>"
     ) in page
     assert page.index(">2018</a>") < page.index(f'<a href="{older.get_absolute_url()}">2017</a>')
