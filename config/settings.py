@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "django_tasks",
+    "simple_history",
     "config.apps.TasksDatabaseConfig",  # django_tasks_db, with a translated name
     "wards",
     "engines",
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # The audit history (wards/history.py) records the signed-in user as the author of each change.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from wards.history import FieldHistory
 from wards.text import strip_diacritics, vietnamese_sort_key
 
 
@@ -100,6 +101,8 @@ class Ward(models.Model):
     search_name = models.CharField(max_length=120, editable=False, db_index=True)
 
     objects = WardQuerySet.as_manager()
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = pgettext_lazy("administrative unit", "ward")
@@ -245,6 +248,9 @@ class User(AbstractUser):
         verbose_name=_("district unit"),
     )
 
+    # No password hashes in the history; a sign-in (``last_login`` alone) writes no row.
+    field_history = FieldHistory(excluded_fields=["password", "last_login"])
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -290,6 +296,8 @@ class RoleGrant(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("role")
