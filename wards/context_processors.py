@@ -169,6 +169,8 @@ def _entries(user) -> list[tuple[str, str, str]]:
         entries.append((_("Users"), reverse("wards:user_list")))
     if user.has_perm("wards.manage_mergers"):
         entries.append((_("Ward mergers"), reverse("wards:merger_list")))
+    if user.has_perm("wards.view_audit"):
+        entries.append((_("Audit trail"), reverse("wards:audit")))
     # The learning centres: the district's year-end rating, and their reference data (Manage menu).
     if user.has_perm("centers.score_rating") or user.has_perm("centers.approve_rating"):
         entries.append((_("Centre ratings"), reverse("centers:rating_list_current")))
@@ -194,6 +196,7 @@ def _entries(user) -> list[tuple[str, str, str]]:
                     "wards:calendar",
                     "wards:user_list",
                     "wards:merger_list",
+                    "wards:audit",
                     "centers:settings",
                     "admin:index",
                 ),

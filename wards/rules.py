@@ -68,3 +68,5 @@ rules.add_perm("wards.view_district_overview", is_district_side)
 rules.add_perm("wards.manage_users", is_system_admin)
 rules.add_perm("wards.manage_calendar", is_system_admin)
 rules.add_perm("wards.manage_mergers", is_system_admin)
+# The audit trail holds the personal data of every traced record: the system administrators only.
+rules.add_perm("wards.view_audit", is_system_admin)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wards.views import accounts, calendar, district, mergers, wards
+from wards.views import accounts, audit, calendar, district, mergers, wards
 
 app_name = "wards"
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path("users/<int:pk>/", accounts.user_edit, name="user_edit"),
     path("users/<int:pk>/password-reset/", accounts.user_password_reset, name="user_password_reset"),
     path("calendar/", calendar.calendar_page, name="calendar"),
+    path("audit/", audit.audit_list, name="audit"),
+    path("audit/<str:model>/<int:pk>/", audit.audit_object, name="audit_object"),
 ]
