@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wards.audit import audited_models
 from wards.forms_calendar import DAY_FORMAT
@@ -21,12 +22,12 @@ def _day_field(label):
 
 
 class AuditFilterForm(forms.Form):
-    model = forms.ChoiceField(label=_("Record"), required=False)
+    model = forms.ChoiceField(label=pgettext_lazy("audit", "Record"), required=False)
     user = forms.ModelChoiceField(
         label=_("Changed by"), queryset=User.objects.all(), required=False, empty_label=_("Everybody")
     )
-    since = _day_field(_("From"))
-    until = _day_field(_("To"))
+    since = _day_field(pgettext_lazy("date range", "From"))
+    until = _day_field(pgettext_lazy("date range", "To"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
