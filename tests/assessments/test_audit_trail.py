@@ -3,9 +3,10 @@
 from django.urls import reverse
 from django.utils.text import capfirst
 
-from assessments.models import AssessmentState, CriterionSelfScore, InspectionResult
+from assessments.models import AssessmentState, CriterionSelfScore, EvidenceFile, InspectionResult
 from assessments.workflow import perform_transition
 from tests.assessments.conftest import add_evidence, ready_plan
+from tests.factories import AssessmentFactory, CycleFactory
 from tests.helpers import vi, vi_text
 
 
@@ -64,3 +65,21 @@ def test_an_undo_keeps_its_reason_on_what_the_rewind_deleted(login, walk_to, ass
     assert (deleted.history_user, deleted.history_change_reason) == (system_admin, "Chấm nhầm, chấm lại")
     html = login(system_admin).get(reverse("wards:audit"), {"model": "assessments.inspectionresult"})
     assert "Chấm nhầm, chấm lại" in html.content.decode()
+
+
+def test_evidence_carried_over_from_last_year_is_traced_with_its_officer(
+    login, preparing, ward_officer, system_admin
+):
+    last_year = AssessmentFactory(cycle=CycleFactory(year=2017), ward=preparing.ward)
+    add_evidence(
+        last_year, last_year.cycle.framework.criteria.get(number=1), ward_officer, name="nq-2017.pdf"
+    )
+    response = login(ward_officer).post(reverse("assessments:carry_over", args=[preparing.pk, 1]))
+    assert response.status_code == 302
+    carried = EvidenceFile.objects.get(assessment=preparing)
+    [snapshot] = carried.field_history.all()
+    assert (snapshot.history_type, snapshot.history_user, snapshot.original_name) == (
+        "+",
+        ward_officer,
+        "nq-2017.pdf",
+    )
