@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from assessments.cycles import check_plausible_date
 from assessments.models import (
@@ -150,7 +151,8 @@ def carry_over_evidence(assessment: Assessment, criterion: Criterion, actor) -> 
         )
         for source in sources
     ]
-    EvidenceFile.objects.bulk_create(created)
+    if created:  # with their rows in the audit trail, as uploaded evidence has
+        bulk_create_with_history(created, EvidenceFile, default_user=actor)
     return len(created)
 
 

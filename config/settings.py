@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "django_tasks",
+    "simple_history",
     "config.apps.TasksDatabaseConfig",  # django_tasks_db, with a translated name
     "axes",
     "django_otp",
@@ -91,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # The audit history (wards/history.py) records the signed-in user as the author of each change.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "config.middleware.RequestSizeLimitMiddleware",  # before any view (or CSRF check) reads the body
     "engines.middleware.DocumentFailureMiddleware",

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engines.figures_cache import data_changed
 from wards.calendar import add_working_days
+from wards.history import history_reason
 
 
 class TransitionError(Exception):
@@ -282,7 +283,7 @@ class Workflow:
         transition = self.transitions[name]
         reason = reason.strip()
         today = today or timezone.localdate()
-        with transaction.atomic():
+        with history_reason(reason), transaction.atomic():
             locked = self._lock(obj)
             if not self.applies(transition, locked):
                 raise TransitionNotAllowed(_("This action is not a step of this procedure."))
@@ -315,7 +316,8 @@ class Workflow:
         already rewound what the step created.
         """
         reason = reason.strip()
-        with transaction.atomic():
+        # What the rewind changes or deletes is kept in the field history with the undo's reason.
+        with history_reason(reason), transaction.atomic():
             locked = self._lock(obj)
             if not actor.has_perm(self.undo_permission, locked):
                 raise PermissionDenied(self.undo_permission)

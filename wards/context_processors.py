@@ -173,6 +173,8 @@ def _entries(user) -> list[tuple[str, str, str]]:
         entries.append((_("Login lockouts"), reverse("wards:lockout_list")))
     if user.has_perm("wards.view_sign_in_log"):
         entries.append((_("Sign-in log"), reverse("wards:sign_in_log")))
+    if user.has_perm("wards.view_audit"):
+        entries.append((_("Audit trail"), reverse("wards:audit")))
     # The learning centres: the district's year-end rating, and their reference data (Manage menu).
     if user.has_perm("centers.score_rating") or user.has_perm("centers.approve_rating"):
         entries.append((_("Centre ratings"), reverse("centers:rating_list_current")))
@@ -200,6 +202,7 @@ def _entries(user) -> list[tuple[str, str, str]]:
                     "wards:merger_list",
                     "wards:lockout_list",
                     "wards:sign_in_log",
+                    "wards:audit",
                     "centers:settings",
                     "admin:index",
                 ),

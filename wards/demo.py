@@ -113,9 +113,9 @@ def seed_district(stdout) -> None:
     }
     wards = {}
     for number in range(1, 16):
-        wards[number], _created = Ward.objects.update_or_create(
-            code=f"P{number:02d}",
-            defaults={
+        wards[number] = _seed_ward(
+            f"P{number:02d}",
+            {
                 "district": district,
                 "cluster": clusters[(number - 1) // 5 + 1],
                 "name": f"Phường {number}",
@@ -151,6 +151,22 @@ def seed_district(stdout) -> None:
         f"{len(USERS)} demo users."
     )
     _print_users(stdout)
+
+
+def _seed_ward(code: str, values: dict) -> Ward:
+    """The demo ward ``code`` with ``values``, saved only when they differ.
+
+    A ward is traced (``wards.history``): a second run that saved the same
+    values again would add a snapshot of each ward to the audit trail.
+    """
+    ward = Ward.objects.filter(code=code).first()
+    if ward is None:
+        return Ward.objects.create(code=code, **values)
+    if any(getattr(ward, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(ward, name, value)
+        ward.save()
+    return ward
 
 
 def _seed_steering_committee(ward: Ward, number: int) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from wards.history import FieldHistory
 from wards.text import strip_diacritics, vietnamese_sort_key
 
 
@@ -101,6 +102,8 @@ class Ward(models.Model):
     search_name = models.CharField(max_length=120, editable=False, db_index=True)
 
     objects = WardQuerySet.as_manager()
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = pgettext_lazy("administrative unit", "ward")
@@ -246,6 +249,9 @@ class User(AbstractUser):
         verbose_name=_("district unit"),
     )
 
+    # No password hashes in the history; a sign-in (``last_login`` alone) writes no row.
+    field_history = FieldHistory(excluded_fields=["password", "last_login"])
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -291,6 +297,8 @@ class RoleGrant(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("role")

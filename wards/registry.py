@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from wards.models import RoleGrant, User, Ward
 
@@ -37,7 +38,9 @@ def set_roles(user: User, roles: Iterable[str]) -> None:
     wanted = set(roles)
     user.role_grants.exclude(role__in=wanted).delete()
     existing = set(user.role_grants.values_list("role", flat=True))
-    RoleGrant.objects.bulk_create(RoleGrant(user=user, role=role) for role in sorted(wanted - existing))
+    # With their history rows: a role given is part of the account's audit trail, as one taken away.
+    if added := [RoleGrant(user=user, role=role) for role in sorted(wanted - existing)]:
+        bulk_create_with_history(added, RoleGrant)
     user.__dict__.pop("roles", None)  # forget the cached roles
 
 

@@ -79,3 +79,5 @@ rules.add_perm("wards.manage_mergers", is_system_admin)
 rules.add_perm("wards.use_two_factor", needs_two_factor)
 rules.add_perm("wards.manage_lockouts", is_system_admin)
 rules.add_perm("wards.view_sign_in_log", is_system_admin)
+# The audit trail holds the personal data of every traced record: the system administrators only.
+rules.add_perm("wards.view_audit", is_system_admin)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wards.views import accounts, calendar, district, mergers, sign_in, two_factor, wards
+from wards.views import accounts, audit, calendar, district, mergers, sign_in, two_factor, wards
 
 app_name = "wards"
 
@@ -27,4 +27,6 @@ urlpatterns = [
     path(
         "two-factor/recovery-codes/", two_factor.two_factor_recovery_codes, name="two_factor_recovery_codes"
     ),
+    path("audit/", audit.audit_list, name="audit"),
+    path("audit/<str:model>/<int:pk>/", audit.audit_object, name="audit_object"),
 ]

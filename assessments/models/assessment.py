@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models.cycle import Cycle
 from engines.workflow import StateChangeBase, StatefulModel
+from wards.history import FieldHistory
 from wards.models import Ward
 
 
@@ -45,6 +46,8 @@ class Assessment(StatefulModel):
         help_text=_("Under a level-based framework, the level the meeting agreed to ask for."),
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("assessment")

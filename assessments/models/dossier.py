@@ -7,6 +7,7 @@ from assessments.models.framework import Criterion, Indicator
 from assessments.storage import document_upload_to, evidence_upload_to
 from centers.topics import Topic
 from engines.storage import private_storage_callable
+from wards.history import FieldHistory
 
 
 class SelfInspectionPlan(models.Model):
@@ -21,6 +22,8 @@ class SelfInspectionPlan(models.Model):
     content = models.TextField(_("content"))
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("self-inspection plan")
@@ -43,6 +46,8 @@ class CriterionSelfScore(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("self-score")
@@ -75,6 +80,8 @@ class IndicatorSelfFinding(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("self-assessed indicator")
@@ -124,6 +131,8 @@ class EvidenceFile(models.Model):
         verbose_name=_("indicator"),
     )
 
+    field_history = FieldHistory()
+
     class Meta:
         verbose_name = _("evidence file")
         verbose_name_plural = _("evidence files")
@@ -158,6 +167,8 @@ class DossierDocument(models.Model):
     )
     scan_name = models.CharField(_("file name"), max_length=255, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("dossier document")

@@ -7,6 +7,7 @@ from assessments.models.assessment import Assessment, StateChange
 from assessments.models.cycle import Cycle
 from assessments.models.framework import ClassificationBand, Criterion, Indicator
 from engines.workflow import StateChangeBase, StatefulModel
+from wards.history import FieldHistory
 from wards.models import DistrictUnit
 
 
@@ -99,6 +100,8 @@ class InspectionScore(models.Model):
     scored_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
+    field_history = FieldHistory()
+
     class Meta:
         verbose_name = _("inspection score")
         verbose_name_plural = _("inspection scores")
@@ -123,6 +126,8 @@ class IndicatorInspectionFinding(models.Model):
     version = models.PositiveIntegerField(default=1)
     scored_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("inspected indicator")
@@ -178,6 +183,8 @@ class InspectionResult(models.Model):
     imported = models.BooleanField(_("imported from past records"), default=False)
     # Under a level-based framework: the level reached (0: not recognised); ``total`` is then 0.
     level = models.PositiveSmallIntegerField(_("level reached"), null=True, blank=True)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("inspection result")

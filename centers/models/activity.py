@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centers.models.center import Center, Partner
 from centers.models.people import SearchableName
+from wards.history import FieldHistory
 
 
 class ActivityGroup(models.TextChoices):
@@ -83,6 +84,8 @@ class Activity(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    field_history = FieldHistory()
+
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
@@ -122,6 +125,8 @@ class Learner(SearchableName):
     ethnic_minority = models.BooleanField(_("ethnic minority"), default=False)
     residential_group = models.CharField(_("residential group"), max_length=60, blank=True)
 
+    field_history = FieldHistory()
+
     class Meta:
         verbose_name = _("learner")
         verbose_name_plural = _("learners")
@@ -148,6 +153,8 @@ class Session(models.Model):
     total = models.PositiveIntegerField(_("attendance"), default=0)
     women = models.PositiveIntegerField(_("women"), default=0)
     ethnic_minority = models.PositiveIntegerField(_("ethnic minority"), default=0)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("session")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from engines.workflow import StateChangeBase, StatefulModel
+from wards.history import FieldHistory
 from wards.models import DistrictUnit, Ward
 
 
@@ -55,6 +56,8 @@ class Center(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CenterQuerySet.as_manager()
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("learning centre")

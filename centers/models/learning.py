@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from wards.history import FieldHistory
 from wards.models import Ward
 
 
@@ -52,6 +53,8 @@ class LearningModelRecord(models.Model):
     recognised = models.PositiveIntegerField(_("recognised"))
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("learning-model count")

@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from centers.models.activity import Gender
 from centers.models.people import SearchableName
+from wards.history import FieldHistory
 from wards.models import Ward
 
 
@@ -79,6 +80,8 @@ class RegisterPerson(SearchableName):
         help_text=_("Cleared when a later import no longer lists the person"),
     )
     last_import = models.ForeignKey(RegisterImport, on_delete=models.PROTECT, related_name="+")
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("person in the register")

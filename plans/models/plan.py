@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from engines.workflow import StateChangeBase, StatefulModel
+from wards.history import FieldHistory
 from wards.models import District, DistrictUnit, Ward
 
 
@@ -41,6 +42,8 @@ class YearPlan(models.Model):
     )
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("yearly plan")
@@ -171,6 +174,8 @@ class PlanTask(StatefulModel):
     period_label = models.CharField(
         _("when"), max_length=100, help_text=_("As the plan writes it, e.g. Tháng 3, 4/2018")
     )
+
+    field_history = FieldHistory()
 
     class Meta:
         verbose_name = _("plan task")
