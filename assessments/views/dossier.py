@@ -289,8 +289,15 @@ def dossier_zip(request, pk: int):
     return response
 
 
+def _points_framework_or_404(assessment: Assessment) -> None:
+    """The score sheet holds points per criterion: a level-based framework has none."""
+    if strategy_for(assessment.cycle.framework).by_level:
+        raise Http404
+
+
 def scores_xlsx(request, pk: int):
     assessment = visible_assessment_or_404(request.user, pk)
+    _points_framework_or_404(assessment)
     response = FileResponse(
         io.BytesIO(export_self_scores(assessment)),
         as_attachment=True,
@@ -305,6 +312,7 @@ def scores_xlsx(request, pk: int):
 def scores_import(request, pk: int):
     """Self-scores and comments from an XLSX sheet: every row checked first, then all saved or none."""
     assessment = visible_assessment_or_404(request.user, pk)
+    _points_framework_or_404(assessment)
     require_perm(request, "assessments.edit_dossier", assessment)
     data = request.POST if request.method == "POST" else None
     form = ScoresImportForm(data, request.FILES if data is not None else None)

@@ -193,3 +193,14 @@ def scorer_and_level_1(ward):
     scorer = UserFactory(username="doan.kiem.tra", roles=[Role.INSPECTOR])
     publish(ward, 2024, scorer, level=1, decided_on=datetime.date(2025, 3, 20))
     return scorer
+
+
+def test_no_score_sheet_and_no_points_warning_under_levels(login, assessment_2025, ward_officer):
+    client = login(ward_officer)
+    url = f"/assessments/{assessment_2025.pk}"
+    html = client.get(f"{url}/").content.decode()
+    assert "scores.xlsx" not in html
+    assert vi("The maximum points shown are placeholders.") not in html
+    assert vi("The indicators' texts are placeholders until confirmed") in html
+    assert client.get(f"{url}/scores.xlsx").status_code == 404
+    assert client.get(f"{url}/scores/import/").status_code == 404
