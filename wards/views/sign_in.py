@@ -59,8 +59,4 @@ def sign_in_log(request):
     require_perm(request, "wards.view_sign_in_log")
     sign_ins = SignInFilter(request.GET, queryset=SignInEvent.objects.all())
     page = Paginator(sign_ins.qs, SIGN_INS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request, "wards/sign_in_log.html", {"filter": sign_ins, "page": page, "query": query.urlencode()}
-    )
+    return render(request, "wards/sign_in_log.html", {"filter": sign_ins, "page": page})
