@@ -1,0 +1,234 @@
+"""A real browser driving the portal: Debian's Chromium through Selenium 4, the way its users work.
+
+``Portal`` wraps one Chromium session against Django's live server: it signs
+in through the login page, clicks links and buttons by their visible text,
+fills fields by their labels (so a field without a label cannot be filled),
+takes screenshots into ``test-artifacts/e2e/`` and checks each page it is asked
+to with axe-core (``AXE_SCRIPT``, installed from the npm registry by
+``./dev test``): no serious or critical violation, the pages checked listed in
+``Portal.checked``.
+"""
+
+import shutil
+import time
+import unicodedata
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+AXE_SCRIPT = ROOT / "tests" / "e2e" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts" / "e2e"
+DESKTOP = (1366, 900)
+PHONE = (390, 844)
+WAIT_SECONDS = 15
+
+
+def missing_tools() -> str:
+    """Why the browser tests cannot run here ("" when they can)."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        return "no Chromium: apt-get install chromium chromium-driver (./dev test installs them)"
+    if not AXE_SCRIPT.exists():
+        return "no axe-core: npm install --prefix tests/e2e (./dev test does it)"
+    return ""
+
+
+def start_chromium(download_dir: Path) -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-dev-shm-usage", "--lang=vi"):  # fmt: skip
+        options.add_argument(argument)
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(download_dir), "download.prompt_for_download": False}
+    )
+    driver = webdriver.Chrome(service=webdriver.ChromeService(str(CHROMEDRIVER)), options=options)
+    driver.set_window_size(*DESKTOP)
+    return driver
+
+
+class AccessibilityViolations(AssertionError):
+    pass
+
+
+class Portal:
+    """One user's browser on the portal."""
+
+    def __init__(self, driver: webdriver.Chrome, base_url: str, journey: str, download_dir: Path):
+        self.driver = driver
+        self.base_url = base_url
+        self.journey = journey
+        self.download_dir = download_dir
+        self.checked: list[str] = []  # the pages axe checked: (journey, path)
+        self.shots = 0
+
+    # --- Moving around --------------------------------------------------------------------------------
+
+    def open(self, path: str) -> None:
+        """Only a journey's first page is opened by address; the rest is reached by clicking."""
+        self.driver.get(self.base_url + path)
+
+    @property
+    def path(self) -> str:
+        return self.driver.current_url.removeprefix(self.base_url)
+
+    @property
+    def text(self) -> str:
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def sign_in(self, username: str, password: str) -> None:
+        self.open("/accounts/login/")
+        self.fill_by_name("username", username)
+        self.fill_by_name("password", password)
+        self.button("Đăng nhập").click()
+        self.wait_for_page()
+
+    def sign_out(self) -> None:
+        self.driver.delete_all_cookies()
+
+    def wait_for_page(self) -> None:
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete"
+        )
+
+    def link(self, text: str) -> WebElement:
+        """The visible link whose text contains ``text`` (menus opened on the way when it is in one)."""
+        for element in self.driver.find_elements(By.PARTIAL_LINK_TEXT, text):
+            if element.is_displayed():
+                return element
+        toggles = self.driver.find_elements(By.CSS_SELECTOR, "[data-bs-toggle=dropdown], .navbar-toggler")
+        for toggle in toggles:
+            if toggle.is_displayed():
+                toggle.click()
+                for element in self.driver.find_elements(By.PARTIAL_LINK_TEXT, text):
+                    if element.is_displayed():
+                        return element
+                if "navbar-toggler" not in (toggle.get_attribute("class") or ""):
+                    toggle.click()  # close it again
+        raise NoSuchElementException(f"no visible link “{text}” on {self.path}")
+
+    def follow(self, text: str) -> None:
+        element = self.link(text)
+        self.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
+        )
+        element.click()
+        self.wait_for_page()
+
+    def button(self, text: str) -> WebElement:
+        """The visible button whose label contains ``text`` (compared as the user reads it: NFC)."""
+        text = unicodedata.normalize("NFC", text)
+        for element in self.driver.find_elements(By.XPATH, "//button | //input[@type='submit']"):
+            label = unicodedata.normalize("NFC", element.text or element.get_attribute("value") or "")
+            if text in label and element.is_displayed():
+                return element
+        raise NoSuchElementException(f"no visible button “{text}” on {self.path}")
+
+    def press(self, text: str) -> None:
+        element = self.button(text)
+        self.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
+        )
+        element.click()
+        self.wait_for_page()
+
+    # --- Forms ----------------------------------------------------------------------------------------
+
+    def field(self, label: str) -> WebElement:
+        """The input a visible ``<label>`` containing ``label`` names: a field without a label is not found."""
+        for element in self.driver.find_elements(By.TAG_NAME, "label"):
+            if label in element.text:
+                target = element.get_attribute("for")
+                if target:
+                    return self.driver.find_element(By.ID, target)
+        raise NoSuchElementException(f"no field labelled “{label}” on {self.path}")
+
+    def fill(self, label: str, value: str) -> None:
+        element = self.field(label)
+        element.clear()
+        element.send_keys(value)
+
+    def fill_by_name(self, name: str, value: str) -> None:
+        element = self.driver.find_element(By.NAME, name)
+        element.clear()
+        element.send_keys(value)
+
+    def choose(self, label: str, option_text: str) -> None:
+        from selenium.webdriver.support.select import Select
+
+        Select(self.field(label)).select_by_visible_text(option_text)
+
+    def attach(self, label: str, *paths: Path) -> None:
+        self.field(label).send_keys("\n".join(str(path) for path in paths))
+
+    # --- Looking --------------------------------------------------------------------------------------
+
+    def screenshot(self, name: str) -> Path:
+        """The whole page at the window's width, saved as ``NN-journey-name-WIDTH.png``."""
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        width = self.driver.get_window_size()["width"]
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        original = self.driver.get_window_size()
+        self.driver.set_window_size(width, min(max(height, original["height"]), 8000))
+        self.shots += 1
+        path = ARTIFACTS / f"{self.journey}-{self.shots:02d}-{name}-{width}.png"
+        self.driver.save_screenshot(str(path))
+        self.driver.set_window_size(original["width"], original["height"])
+        return path
+
+    def scrolls_sideways(self) -> bool:
+        """The page itself is wider than the window (tables may scroll inside their own container)."""
+        return self.driver.execute_script(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"
+        )
+
+    def check_accessibility(self) -> None:
+        """axe-core on the page as it is now: no serious or critical violation (WCAG 2.1 A and AA rules)."""
+        self.driver.execute_script(AXE_SCRIPT.read_text())
+        result = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+            " resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done(String(e)));"
+        )
+        if isinstance(result, str):
+            raise AccessibilityViolations(f"axe failed on {self.path}: {result}")
+        self.checked.append(self.path)
+        serious = [v for v in result if v["impact"] in {"serious", "critical"}]
+        if serious:
+            lines = [
+                f"{v['impact']} {v['id']}: {v['help']} — {', '.join(n['target'][0] for n in v['nodes'][:5])}"
+                for v in serious
+            ]
+            raise AccessibilityViolations(f"axe on {self.path}:\n" + "\n".join(lines))
+
+    def look(self, name: str) -> None:
+        """What a journey does on each key page: a screenshot, and the accessibility check."""
+        self.screenshot(name)
+        self.check_accessibility()
+
+    def downloaded(self, suffix: str, timeout: float = WAIT_SECONDS) -> Path:
+        """The file with ``suffix`` that arrived in the download folder (waits for Chromium to finish it)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            done = [p for p in self.download_dir.iterdir() if p.suffix == suffix]
+            if done and not list(self.download_dir.glob("*.crdownload")):
+                return done[0]
+            time.sleep(0.2)
+        raise AssertionError(f"no {suffix} download arrived in {timeout} s")
+
+    def wait_for_text(self, text: str) -> None:
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
+            expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "body"), text)
+        )
+
+
+def clean(directory: Path) -> None:
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
