@@ -190,7 +190,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "assessments:transition": same("LANANFFFFFFF"),
     "assessments:undo": same("LFNFNFFFFFFA"),
     # Circular 25 only: a Circular 44 dossier asks for no level, for everybody a 404.
-    "assessments:requested_level": same("LNNNNNNNNNNN"),
+    "assessments:requested_level": same(DOSSIER_EDITORS),  # Phường 1's Circular 25 dossier
     # --- The district's work on the other wards (hidden from ward users: 404) ---
     # Phường 3's submitted dossier: receipt or return by the district's staff.
     **_rows(same("LNNNNAAFFFFF"), "assessments:receive assessments:return_for_supplement"),

@@ -40,7 +40,15 @@ from assessments.inspection import (
     submit_inspection_plan,
 )
 from assessments.models import AssessmentState as S
-from assessments.models import BatchState, DocumentBatch, EvidenceFile, RecognitionDecision
+from assessments.models import (
+    BatchState,
+    DocumentBatch,
+    EvidenceFile,
+    Framework,
+    Indicator,
+    IndicatorSelfFinding,
+    RecognitionDecision,
+)
 from assessments.workflow import TRANSITIONS, perform_transition
 from centers.calendar_workflow import publish_calendar
 from centers.models import ActivityKind, LiteracyLevel, RatingRubric
@@ -224,6 +232,7 @@ def _assessments(world, ward_people, promotion):
     world.objects["inspection plan"] = world.assessments["P02", 2018].inspection_plans.get()
     criteria = list(cycles[2018].framework.criteria.all())
     world.objects["criterion"] = criteria[0]
+    world.assessments["P01", 2024] = _level_dossier(world, ward_people["P01"])
     submitted_plan = save_inspection_plan(
         users["education_staff"],
         cycles[2018],
@@ -343,6 +352,29 @@ def url_kwargs(name: str, world: World) -> dict:
     return _KWARGS[name](world, world.objects) if name in _KWARGS else {}
 
 
+def _level_dossier(world, ward_people):
+    """Phường 1's 2024 dossier under Circular 25: answered, agreed at the meeting, asking for its level."""
+    officer, chairman = ward_people
+    framework = Framework.objects.get(code="tt25-2023")
+    assessment = AssessmentFactory(
+        cycle=CycleFactory(year=2024, framework=framework), ward=world.wards["P01"]
+    )
+    IndicatorSelfFinding.objects.bulk_create(
+        IndicatorSelfFinding(
+            assessment=assessment,
+            indicator=indicator,
+            meets_level_1=True,
+            meets_level_2=True,
+            updated_by=officer,
+        )
+        for indicator in Indicator.objects.filter(criterion__framework=framework)
+    )
+    day = datetime.date(2025, 1, 10)
+    perform_transition(assessment, "submit_self_assessment", officer, today=day)
+    perform_transition(assessment, "agree_self_assessment", chairman, today=day)
+    return assessment
+
+
 def _pk(key):
     return lambda world, o: {"pk": o[key].pk}
 
@@ -410,7 +442,7 @@ _KWARGS = {
     },
     "assessments:document_edit": _assessment(*PREPARING, kind="to_trinh"),
     "assessments:document_scan": _assessment(*PREPARING, kind="to_trinh"),
-    "assessments:requested_level": _assessment(*PREPARING),
+    "assessments:requested_level": _assessment("P01", 2024),
     "assessments:dossier_zip": _assessment(*PREPARING),
     "assessments:scores_xlsx": _assessment(*PREPARING),
     "assessments:scores_import": _assessment(*PREPARING),
