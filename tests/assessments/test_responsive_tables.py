@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 from django.test.html import Element, parse_html
 
+from assessments.inspection import MemberAssignment
 from assessments.models import AssessmentState as S
 from assessments.models import CriterionSelfScore
 from assessments.results import import_results
-from tests.assessments.conftest import add_evidence
+from tests.assessments.conftest import add_evidence, approved_plan
+from tests.factories import UserFactory
+from wards.models import Role
 
 CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "portal.css"
 
@@ -63,7 +66,7 @@ def cell_labels(table) -> list[list[str | None]]:
 def test_stylesheet_turns_stacked_tables_into_cards_on_phones_only():
     css = CSS.read_text()
     phone_rules = css.split("@media (max-width: 575.98px) {", 1)[1]
-    assert ".table-stack > tbody > tr {" in phone_rules
+    assert ".table-stack > :not(thead) > tr {" in phone_rules  # the body's rows and the footer's total
     assert "content: attr(data-label);" in phone_rules
     assert css.index(".table-stack") > css.index("@media (max-width: 575.98px) {")
     # A scrolling table keeps its visually-hidden labels inside its box (they widened /cycles/ to 1,005 px).
@@ -120,6 +123,49 @@ def test_other_list_tables_are_cards_whose_labels_are_their_headers(login, syste
     assert tables != []
     assert [labels_match_headers(table) for table in tables] == [[] for _table in tables]
     assert all(any(label for row in cell_labels(table) for label in row) for table in tables)
+
+
+def test_inspection_tables_are_cards_whose_labels_are_their_headers(
+    login, walk_to, assessment, education_staff, district_chairman, inspector
+):
+    """What an inspector reads on site: the other members' criteria and the consolidation, footer too."""
+    walk_to(assessment, S.RECEIVED)
+    member = UserFactory(roles=[Role.INSPECTOR])
+    criteria = list(assessment.cycle.framework.criteria.order_by("number"))
+    approved_plan(
+        assessment,
+        education_staff,
+        district_chairman,
+        inspector,
+        members=[MemberAssignment(member, criteria[8:])],
+    )
+    client = login(member)
+    [others] = stacked_tables(client.get(f"/assessments/{assessment.pk}/scoring/").content.decode())
+    [consolidation] = stacked_tables(
+        client.get(f"/assessments/{assessment.pk}/consolidation/").content.decode()
+    )
+
+    assert cell_labels(others) == [[None, "Tối đa", "Điểm tự đánh giá", "Điểm của đoàn", "Người chấm"]] * 8
+    assert cell_labels(consolidation)[0] == [
+        None,
+        "Tối đa",
+        "Điểm tự đánh giá",
+        "Điểm của đoàn",
+        "Chênh lệch",
+        None,
+    ]
+    assert [labels_match_headers(others), labels_match_headers(consolidation)] == [[], []]
+    footer = next(elements(next(elements(consolidation, "tfoot")), "tr"))
+    assert [
+        dict(cell.attributes).get("data-label") for cell in footer.children if isinstance(cell, Element)
+    ] == [
+        None,
+        "Tối đa",
+        "Điểm tự đánh giá",
+        "Điểm của đoàn",
+        None,
+        None,
+    ]
 
 
 def test_public_results_matrix_scrolls_with_the_ward_column_in_view(

@@ -87,8 +87,9 @@ def score_everything(assessment, lead, member, points):
 
 
 def row_html(page: str, number: int) -> str:
-    """The consolidation table row of one criterion."""
-    return re.search(rf'<tr id="criterion-{number}">(.*?)</tr>', page, re.S).group(1)
+    """The consolidation table row of one criterion (without the column names its cells carry for phones)."""
+    row = re.search(rf'<tr id="criterion-{number}">(.*?)</tr>', page, re.S).group(1)
+    return re.sub(r' data-label="[^"]*"', "", row)
 
 
 # --- The scoring page -------------------------------------------------------------------------------

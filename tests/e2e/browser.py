@@ -13,6 +13,7 @@ import shutil
 import time
 import unicodedata
 from pathlib import Path
+from urllib.parse import urldefrag
 
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException
@@ -29,6 +30,8 @@ ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 DESKTOP = (1366, 900)
 PHONE = (390, 844)
 WAIT_SECONDS = 15
+# Where a user looks for the one "Edit" among many: the row, list item, fieldset or card it sits in.
+CONTAINERS = "tr, li, fieldset, .card"
 
 
 def missing_tools() -> str:
@@ -87,8 +90,7 @@ class Portal:
         self.open("/accounts/login/")
         self.fill_by_name("username", username)
         self.fill_by_name("password", password)
-        self.button("Đăng nhập").click()
-        self.wait_for_page()
+        self.press("Đăng nhập")
 
     def sign_out(self) -> None:
         self.driver.delete_all_cookies()
@@ -98,11 +100,29 @@ class Portal:
             lambda driver: driver.execute_script("return document.readyState") == "complete"
         )
 
-    def link(self, text: str) -> WebElement:
-        """The visible link whose text contains ``text`` (menus opened on the way when it is in one)."""
-        for element in self.driver.find_elements(By.PARTIAL_LINK_TEXT, text):
+    def container(self, near: str) -> WebElement:
+        """The smallest table row, list item, fieldset or card whose text contains ``near``."""
+        element = self.driver.execute_script(
+            "const [selector, near] = arguments;"
+            "const boxes = [...document.querySelectorAll(selector)]"
+            "  .filter(box => box.textContent.replace(/\\s+/g, ' ').includes(near));"
+            "return boxes.find(box => !boxes.some(other => other !== box && box.contains(other))) || null;",
+            CONTAINERS,
+            unicodedata.normalize("NFC", near),
+        )
+        if element is None:
+            raise NoSuchElementException(f"nothing holds “{near}” on {self.path}")
+        return element
+
+    def link(self, text: str, near: str | None = None) -> WebElement:
+        """The visible link whose text contains ``text`` (menus opened on the way when it is in one);
+        with ``near``, the one in the row or card holding that text."""
+        scope = self.container(near) if near else self.driver
+        for element in scope.find_elements(By.PARTIAL_LINK_TEXT, text):
             if element.is_displayed():
                 return element
+        if near:
+            raise NoSuchElementException(f"no visible link “{text}” near “{near}” on {self.path}")
         toggles = self.driver.find_elements(By.CSS_SELECTOR, "[data-bs-toggle=dropdown], .navbar-toggler")
         for toggle in toggles:
             if toggle.is_displayed():
@@ -114,13 +134,8 @@ class Portal:
                     toggle.click()  # close it again
         raise NoSuchElementException(f"no visible link “{text}” on {self.path}")
 
-    def follow(self, text: str) -> None:
-        element = self.link(text)
-        self.driver.execute_script(
-            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
-        )
-        element.click()
-        self.wait_for_page()
+    def follow(self, text: str, near: str | None = None) -> None:
+        self.click(self.link(text, near))
 
     def button(self, text: str) -> WebElement:
         """The visible button whose label contains ``text`` (compared as the user reads it: NFC)."""
@@ -132,26 +147,51 @@ class Portal:
         raise NoSuchElementException(f"no visible button “{text}” on {self.path}")
 
     def press(self, text: str) -> None:
-        element = self.button(text)
+        self.click(self.button(text))
+
+    def click(self, element: WebElement) -> None:
+        """Click a link or button and wait for what it brings: the next page, or a download.
+
+        Waiting for the old page to go away matters: right after the click the old page is still
+        "complete", and a journey reading it would race the server (a link within the page and a
+        button that only runs a script bring nothing, so nothing is waited for).
+        """
+        old_page = self.driver.find_element(By.TAG_NAME, "html")
+        downloads = len(list(self.download_dir.iterdir()))
+        href = element.get_attribute("href") or ""
+        label = element.text or element.get_attribute("value")
+        stays = element.get_attribute("type") == "button" or (
+            "#" in href and urldefrag(href).url == urldefrag(self.driver.current_url).url
+        )
         self.driver.execute_script(
             "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
         )
         element.click()
+        if not stays:
+            WebDriverWait(self.driver, WAIT_SECONDS).until(
+                lambda driver: (
+                    expected_conditions.staleness_of(old_page)(driver)
+                    or len(list(self.download_dir.iterdir())) > downloads
+                ),
+                f"the click on “{label}” on {self.path} brought neither a page nor a download",
+            )
         self.wait_for_page()
 
     # --- Forms ----------------------------------------------------------------------------------------
 
-    def field(self, label: str) -> WebElement:
-        """The input a visible ``<label>`` containing ``label`` names: a field without a label is not found."""
-        for element in self.driver.find_elements(By.TAG_NAME, "label"):
+    def field(self, label: str, near: str | None = None) -> WebElement:
+        """The input a visible ``<label>`` containing ``label`` names: a field without a label is not found.
+        With ``near``, the label in the row, fieldset or card holding that text."""
+        scope = self.container(near) if near else self.driver
+        for element in scope.find_elements(By.TAG_NAME, "label"):
             if label in element.text:
                 target = element.get_attribute("for")
                 if target:
                     return self.driver.find_element(By.ID, target)
         raise NoSuchElementException(f"no field labelled “{label}” on {self.path}")
 
-    def fill(self, label: str, value: str) -> None:
-        element = self.field(label)
+    def fill(self, label: str, value: str, near: str | None = None) -> None:
+        element = self.field(label, near)
         element.clear()
         element.send_keys(value)
 
@@ -160,10 +200,19 @@ class Portal:
         element.clear()
         element.send_keys(value)
 
-    def choose(self, label: str, option_text: str) -> None:
+    def choose(self, label: str, option_text: str, near: str | None = None) -> None:
         from selenium.webdriver.support.select import Select
 
-        Select(self.field(label)).select_by_visible_text(option_text)
+        Select(self.field(label, near)).select_by_visible_text(option_text)
+
+    def tick(self, label: str, near: str | None = None) -> None:
+        """Tick the checkbox ``label`` names (left ticked when it is already)."""
+        box = self.field(label, near)
+        if not box.is_selected():
+            self.driver.execute_script(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", box
+            )
+            box.click()
 
     def attach(self, label: str, *paths: Path) -> None:
         self.field(label).send_keys("\n".join(str(path) for path in paths))
@@ -176,7 +225,9 @@ class Portal:
         width = self.driver.get_window_size()["width"]
         height = self.driver.execute_script("return document.documentElement.scrollHeight")
         original = self.driver.get_window_size()
-        self.driver.set_window_size(width, min(max(height, original["height"]), 8000))
+        # The window's height counts the browser's own bars: add them, or the page's foot is cut off.
+        bars = original["height"] - self.driver.execute_script("return window.innerHeight")
+        self.driver.set_window_size(width, min(max(height + bars, original["height"]), 8000))
         self.shots += 1
         path = ARTIFACTS / f"{self.journey}-{self.shots:02d}-{name}-{width}.png"
         self.driver.save_screenshot(str(path))
