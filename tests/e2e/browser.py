@@ -16,7 +16,11 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import (
+    NoSuchElementException,
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
@@ -50,11 +54,28 @@ def start_chromium(download_dir: Path) -> webdriver.Chrome:
                      "--disable-dev-shm-usage", "--lang=vi"):  # fmt: skip
         options.add_argument(argument)
     options.add_experimental_option(
-        "prefs", {"download.default_directory": str(download_dir), "download.prompt_for_download": False}
+        "prefs",
+        {
+            "download.default_directory": str(download_dir),
+            "download.prompt_for_download": False,
+            # A PDF served inline arrives as a file, as a user saving it would have it.
+            "plugins.always_open_pdf_externally": True,
+        },
     )
     driver = webdriver.Chrome(service=webdriver.ChromeService(str(CHROMEDRIVER)), options=options)
     driver.set_window_size(*DESKTOP)
     return driver
+
+
+def replaced(page: WebElement) -> bool:
+    """``page`` (a document's ``html`` element) is gone: the browser has moved on to the next document."""
+    try:
+        page.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:  # Chromium, caught between the two documents
+        return "does not belong to the document" in str(error)
+    return False
 
 
 class AccessibilityViolations(AssertionError):
@@ -95,6 +116,11 @@ class Portal:
     def sign_out(self) -> None:
         self.driver.delete_all_cookies()
 
+    def wait_for_page_after(self, page: WebElement) -> None:
+        """Wait until ``page`` (the old ``html`` element) has gone and its successor is loaded."""
+        WebDriverWait(self.driver, WAIT_SECONDS).until(lambda driver: replaced(page))
+        self.wait_for_page()
+
     def wait_for_page(self) -> None:
         WebDriverWait(self.driver, WAIT_SECONDS).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete"
@@ -127,6 +153,7 @@ class Portal:
         for toggle in toggles:
             if toggle.is_displayed():
                 toggle.click()
+                self.wait_for_menu_to_open(toggle)
                 for element in self.driver.find_elements(By.PARTIAL_LINK_TEXT, text):
                     if element.is_displayed():
                         return element
@@ -134,8 +161,46 @@ class Portal:
                     toggle.click()  # close it again
         raise NoSuchElementException(f"no visible link “{text}” on {self.path}")
 
+    def wait_for_menu_to_open(self, toggle: WebElement) -> None:
+        """The bar's toggle on a phone slides the menu open: its links are visible once it has finished."""
+        target = toggle.get_attribute("data-bs-target")
+        if "navbar-toggler" in (toggle.get_attribute("class") or "") and target:
+            menu = self.driver.find_element(By.CSS_SELECTOR, target)
+            WebDriverWait(self.driver, WAIT_SECONDS).until(
+                lambda driver: "show" in (menu.get_attribute("class") or "").split()
+            )
+
     def follow(self, text: str, near: str | None = None) -> None:
         self.click(self.link(text, near))
+
+    def follow_menu(self, entry: str) -> None:
+        """Follow the menu bar's entry that reads exactly ``entry``, opening on the way the bar's toggle
+        (under 1200 px) and the drop-down it sits in; a link elsewhere on the page with the same words
+        ("Hồ sơ (ZIP)" for "Hồ sơ") is not taken for it."""
+        bar = self.driver.find_element(By.CSS_SELECTOR, "nav.navbar")
+        wait = WebDriverWait(self.driver, WAIT_SECONDS)
+        for toggle in bar.find_elements(By.CSS_SELECTOR, ".navbar-toggler"):
+            if toggle.is_displayed() and toggle.get_attribute("aria-expanded") != "true":
+                toggle.click()
+                self.wait_for_menu_to_open(toggle)
+        link = bar.find_element(By.XPATH, f".//a[normalize-space()='{entry}']")
+        if not link.is_displayed():
+            bar_entry = link.find_element(By.XPATH, "ancestor::li[contains(@class, 'dropdown')]/a")
+            bar_entry.click()
+            wait.until(lambda driver: link.is_displayed())
+        self.click(link)
+
+    def follow_in_row(self, first_cell: str, text: str) -> None:
+        """Follow the link ``text`` of the table row whose first cell reads ``first_cell``: a list's rows
+        each have their own "Edit", told apart by what the row is about."""
+        for row in self.driver.find_elements(By.TAG_NAME, "tr"):
+            cells = row.find_elements(By.CSS_SELECTOR, "td, th")
+            if cells and " ".join(cells[0].text.split()) == first_cell:
+                for element in row.find_elements(By.PARTIAL_LINK_TEXT, text):
+                    if element.is_displayed():
+                        self.click(element)
+                        return
+        raise NoSuchElementException(f"no visible link “{text}” in a row “{first_cell}” on {self.path}")
 
     def button(self, text: str) -> WebElement:
         """The visible button whose label contains ``text`` (compared as the user reads it: NFC)."""
@@ -169,10 +234,7 @@ class Portal:
         element.click()
         if not stays:
             WebDriverWait(self.driver, WAIT_SECONDS).until(
-                lambda driver: (
-                    expected_conditions.staleness_of(old_page)(driver)
-                    or len(list(self.download_dir.iterdir())) > downloads
-                ),
+                lambda driver: replaced(old_page) or len(list(self.download_dir.iterdir())) > downloads,
                 f"the click on “{label}” on {self.path} brought neither a page nor a download",
             )
         self.wait_for_page()
@@ -223,11 +285,14 @@ class Portal:
         """The whole page at the window's width, saved as ``NN-journey-name-WIDTH.png``."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         width = self.driver.get_window_size()["width"]
-        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        # The window is taller than the page it shows by the browser's own bars (outer - inner height).
+        height = self.driver.execute_script(
+            "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight"
+        )
         original = self.driver.get_window_size()
-        # The window's height counts the browser's own bars: add them, or the page's foot is cut off.
-        bars = original["height"] - self.driver.execute_script("return window.innerHeight")
-        self.driver.set_window_size(width, min(max(height + bars, original["height"]), 8000))
+        self.driver.set_window_size(width, min(max(height, original["height"]), 8000))
+        # From the top, not from where a field was typed (Bootstrap makes scrolling smooth: not now).
+        self.driver.execute_script("window.scrollTo({top: 0, left: 0, behavior: 'instant'})")
         self.shots += 1
         path = ARTIFACTS / f"{self.journey}-{self.shots:02d}-{name}-{width}.png"
         self.driver.save_screenshot(str(path))
