@@ -40,8 +40,6 @@ import argparse
 import multiprocessing
 import os
 import secrets
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -50,11 +48,10 @@ from pathlib import Path
 import redis
 
 from bench import http_load
+from bench import server as server_process
 
-ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "bench_dashboards"
 REDIS = "redis://127.0.0.1:6379/15"  # the server's cache (bench.settings: the build needs none)
-WORKERS = 2
 PERSONA = ("bcd", "xhht-demo-2026")  # the demo steering committee member (wards.demo)
 
 
@@ -94,28 +91,6 @@ def _setup(arguments: argparse.Namespace, folder: str) -> None:
 
     django.setup()
     settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = DATABASE
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _start_server(port: int, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--chdir", str(ROOT)]
-    command += ["--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--error-logfile", str(log)]
-    server = subprocess.Popen(command, env={**os.environ, "REDIS_URL": REDIS})
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            if http_load.fetch(port, "/bench/bare/").status == 200:
-                return server
-        except OSError:
-            pass  # not listening yet
-        time.sleep(0.2)
-    server.kill()
-    raise RuntimeError(f"gunicorn did not answer; its log:\n{log.read_text()}")
 
 
 def _pages(arguments: argparse.Namespace, heatmap_year: int | None) -> dict[str, str | None]:
@@ -184,8 +159,8 @@ def _serve(arguments, folder: str, pages: dict[str, str | None]) -> bool:
     call_command("collectstatic", interactive=False, verbosity=0)
     redis.Redis.from_url(REDIS).flushdb()  # no figure cached before the server starts
     connection.close()
-    port = _free_port()
-    server = _start_server(port, Path(folder) / "gunicorn.log")
+    port = server_process.free_port()
+    server = server_process.start_gunicorn(port, Path(folder) / "gunicorn.log", {"REDIS_URL": REDIS})
     try:
         return _measure(arguments, port, pages, http_load.log_in(port, *PERSONA))
     except RuntimeError as error:  # the login or the session failed

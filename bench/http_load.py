@@ -23,6 +23,7 @@ class Response:
     location: str
     cookies: dict[str, str]
     body: bytes
+    queries: int | None = None  # the server's ``X-Bench-Queries`` header (bench.settings), when it sends one
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def fetch(port: int, path: str, cookie: str = "", *, form: dict[str, str] | None
         response.headers.get("Location", ""),
         {name: morsel.value for name, morsel in cookies.items()},
         body,
+        int(response.headers["X-Bench-Queries"]) if "X-Bench-Queries" in response.headers else None,
     )
 
 

@@ -25,6 +25,12 @@ IMPORTS_IN_FUNCTIONS = {
     ("bench.dashboards", "_pages"): "a script: URLs can only be reversed after django.setup()",
     ("bench.dashboards", "_serve"): "a script: Django is imported after django.setup()",
     ("bench.dashboards", "main"): "a script: the data builder imports models, after django.setup()",
+    ("bench.pages", "_setup"): "a script: Django is imported once the settings module is chosen",
+    ("bench.pages", "_user"): "a script: models can only be imported after django.setup()",
+    ("bench.pages", "_pages"): "a script: models and URLs can only be used after django.setup()",
+    ("bench.pages", "_serve"): "a script: Django is imported after django.setup()",
+    ("bench.pages", "_build"): "a script: Django is imported after django.setup()",
+    ("bench.pages", "main"): "a script: Django is imported after django.setup()",
 }
 
 
