@@ -231,7 +231,26 @@ def inbox_rows(user, *, today: date | None = None) -> list[InboxRow]:
     already loaded, so neither the number of queries nor the time grows with
     the years of published results.
     """
-    rows = _Rows(user, list(open_work(user)), today or timezone.localdate())
+    work = open_work(user)
+    may = {permission: user.has_perm(f"assessments.{permission}") for permission in GROUP_PERMISSIONS}
+    # Drafting a plan, preparing a decision: for the wards not yet in one (read with the work itself).
+    if may["draft_inspection_plan"]:
+        work = work.annotate(
+            in_plan=Exists(
+                InspectionPlan.objects.exclude(state=PlanState.RETURNED).filter(assessments=OuterRef("pk"))
+            )
+        )
+    if may["prepare_decision"]:
+        work = work.annotate(
+            in_decision=Exists(
+                RecognitionDecision.objects.exclude(state=DecisionState.WITHDRAWN).filter(
+                    assessments=OuterRef("pk")
+                )
+            )
+        )
+    rows = _Rows(user, list(work), today or timezone.localdate())
+    plans, decisions = _waiting_groups(may)
+    rows.cover(pk for *_group, pks in plans + decisions for pk in pks)
     finishing = []
     for assessment in rows.work:
         if user.has_perm("assessments.edit_plan", assessment):
@@ -247,10 +266,40 @@ def inbox_rows(user, *, today: date | None = None) -> list[InboxRow]:
             )
     if finishing:
         _add_completeness(rows, finishing)
-    _add_dossiers_and_plans(rows)
-    _add_decisions(rows)
+    _add_dossiers_and_plans(rows, may, plans)
+    _add_decisions(rows, may, decisions)
     _add_inspections(rows)
     return rows.sorted()
+
+
+# The permissions of the district's work on plans and decisions as a whole: roles only, asked once.
+GROUP_PERMISSIONS = (
+    "draft_inspection_plan",
+    "approve_inspection_plan",
+    "prepare_decision",
+    "approve_decision",
+)
+
+
+def _waiting_groups(may: dict[str, bool]) -> tuple[list[tuple], list[tuple]]:
+    """The inspection plans waiting to be sent or approved and the decisions waiting to be signed or
+    released, each ``(pk, title or number, state, [assessment pks])``, for a user who works on them
+    (``GROUP_PERMISSIONS``); one query each."""
+    plans = decisions = []
+    if may["draft_inspection_plan"] or may["approve_inspection_plan"]:
+        plans = _grouped(
+            InspectionPlan.objects.filter(state__in=[PlanState.DRAFT, PlanState.SUBMITTED]).values_list(
+                "pk", "title", "state", "assessments"
+            )
+        )
+    # Releasing needs ``publish``, which only these two roles have.
+    if may["prepare_decision"] or may["approve_decision"]:
+        decisions = _grouped(
+            RecognitionDecision.objects.filter(
+                state__in=[DecisionState.PREPARED, DecisionState.APPROVED]
+            ).values_list("pk", "number", "state", "assessments")
+        )
+    return plans, decisions
 
 
 def _add_completeness(rows: _Rows, pks: list[int]) -> None:
@@ -270,12 +319,8 @@ def _add_completeness(rows: _Rows, pks: list[int]) -> None:
         )
 
 
-def _add_dossiers_and_plans(rows: _Rows) -> None:
-    """Receiving a dossier, drafting, sending and approving inspection plans, returning a dossier.
-
-    Two queries at most: the plans waiting to be sent or approved (with the wards they cover), and
-    which received dossiers already are in a plan.
-    """
+def _add_dossiers_and_plans(rows: _Rows, may: dict[str, bool], plans: list[tuple]) -> None:
+    """Receiving a dossier, drafting, sending and approving inspection plans, returning a dossier."""
     user = rows.user
     for assessment in rows.work:
         if user.has_perm("assessments.receive_dossier", assessment):
@@ -283,37 +328,20 @@ def _add_dossiers_and_plans(rows: _Rows) -> None:
                 _("Receive the dossier as complete and valid"),
                 reverse("assessments:receive", args=[assessment.pk]),
             )
-    may_draft = user.has_perm("assessments.draft_inspection_plan")
-    may_approve = user.has_perm("assessments.approve_inspection_plan")
-    if may_draft or may_approve:
-        plans = _grouped(
-            InspectionPlan.objects.filter(state__in=[PlanState.DRAFT, PlanState.SUBMITTED]).values_list(
-                "pk", "title", "state", "assessments"
+    for plan_pk, title, state, pks in plans:
+        url = reverse("assessments:inspection_plan_detail", args=[plan_pk])
+        if state == PlanState.DRAFT and may["draft_inspection_plan"]:
+            rows.of_group(("plan", plan_pk), PLANS_TO_SEND, title, url, pks).add(_("Send for approval"), url)
+        if state == PlanState.SUBMITTED and may["approve_inspection_plan"]:
+            rows.of_group(("plan", plan_pk), PLANS_TO_APPROVE, title, url, pks).add(
+                _("Approve the inspection plan"), url
             )
-        )
-        rows.cover(pk for *_plan, pks in plans for pk in pks)
-        for plan_pk, title, state, pks in plans:
-            url = reverse("assessments:inspection_plan_detail", args=[plan_pk])
-            if state == PlanState.DRAFT and may_draft:
-                rows.of_group(("plan", plan_pk), PLANS_TO_SEND, title, url, pks).add(
-                    _("Send for approval"), url
+    if may["draft_inspection_plan"]:
+        for assessment in rows.work:
+            if assessment.state == S.RECEIVED and not assessment.in_plan:
+                rows.of_assessment(assessment).add(
+                    _("Draft the inspection plan"), reverse("assessments:inspection_plan_create")
                 )
-            if state == PlanState.SUBMITTED and may_approve:
-                rows.of_group(("plan", plan_pk), PLANS_TO_APPROVE, title, url, pks).add(
-                    _("Approve the inspection plan"), url
-                )
-        received = [assessment.pk for assessment in rows.work if assessment.state == S.RECEIVED]
-        if may_draft and received:
-            planned = set(
-                InspectionPlan.objects.exclude(state=PlanState.RETURNED)
-                .filter(assessments__in=received)
-                .values_list("assessments", flat=True)
-            )
-            for assessment in rows.work:
-                if assessment.state == S.RECEIVED and assessment.pk not in planned:
-                    rows.of_assessment(assessment).add(
-                        _("Draft the inspection plan"), reverse("assessments:inspection_plan_create")
-                    )
     # After the step's own action: returning is the way out when the dossier is not complete and valid.
     for assessment in rows.work:
         if user.has_perm("assessments.return_dossier", assessment):
@@ -323,27 +351,13 @@ def _add_dossiers_and_plans(rows: _Rows) -> None:
             )
 
 
-def _add_decisions(rows: _Rows) -> None:
-    """Preparing, signing and releasing recognition decisions (two queries at most).
-
-    The decisions waiting to be signed or released, with the wards they cover; which inspected
-    wards already are in a decision.
-    """
+def _add_decisions(rows: _Rows, may: dict[str, bool], decisions: list[tuple]) -> None:
+    """Preparing, signing and releasing recognition decisions."""
     user = rows.user
-    may_prepare = user.has_perm("assessments.prepare_decision")
-    may_sign = user.has_perm("assessments.approve_decision")
-    if not (may_prepare or may_sign):
-        return  # releasing needs ``publish``, which only these two roles have
-    decisions = _grouped(
-        RecognitionDecision.objects.filter(
-            state__in=[DecisionState.PREPARED, DecisionState.APPROVED]
-        ).values_list("pk", "number", "state", "assessments")
-    )
-    rows.cover(pk for *_decision, pks in decisions for pk in pks)
     for decision_pk, number, state, pks in decisions:
         title = number or _("Draft decision")
         url = reverse("assessments:decision_detail", args=[decision_pk])
-        if state == DecisionState.PREPARED and may_sign:
+        if state == DecisionState.PREPARED and may["approve_decision"]:
             rows.of_group(("decision", decision_pk), DECISIONS_TO_SIGN, title, url, pks).add(
                 _("Approve the recognition decision"), url
             )
@@ -356,15 +370,9 @@ def _add_decisions(rows: _Rows) -> None:
             rows.of_group(("decision", decision_pk), DECISIONS_TO_RELEASE, title, url, pks).add(
                 _("Release the decision"), url
             )
-    inspected = [assessment.pk for assessment in rows.work if assessment.state == S.INSPECTED]
-    if may_prepare and inspected:
-        decided = set(
-            RecognitionDecision.objects.exclude(state=DecisionState.WITHDRAWN)
-            .filter(assessments__in=inspected)
-            .values_list("assessments", flat=True)
-        )
+    if may["prepare_decision"]:
         for assessment in rows.work:
-            if assessment.state == S.INSPECTED and assessment.pk not in decided:
+            if assessment.state == S.INSPECTED and not assessment.in_decision:
                 rows.of_assessment(assessment).add(
                     _("Prepare the recognition decision"), reverse("assessments:decision_create")
                 )
