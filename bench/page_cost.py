@@ -54,6 +54,20 @@ def _pages() -> list[tuple[str, str, str]]:
     return pages
 
 
+class _Counter:
+    """A database execute wrapper that counts the queries it lets through."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+    def __len__(self):
+        return self.count
+
+
 def main() -> None:
     arguments = _arguments()
     folder = arguments.data or tempfile.mkdtemp(prefix="page-cost-")
@@ -73,6 +87,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
+    from assessments.models import Assessment
     from bench.district_history import build_district
     from wards.models import User
 
@@ -82,7 +97,9 @@ def main() -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
         build_district(arguments.wards, arguments.years)
     clients: dict[str, Client] = {}
-    print(f"wards={arguments.wards} years={arguments.years} requests={arguments.requests}")
+    wards = Assessment.objects.values("ward").distinct().count()
+    years = Assessment.objects.values("cycle__year").distinct().count()
+    print(f"wards={wards} years={years} (the current cycle included) requests={arguments.requests}")
     bare_ms = None
     for name, username, path in _pages():
         if username not in clients:
@@ -92,8 +109,8 @@ def main() -> None:
         client = clients[username]
         for _warm in range(2):
             assert client.get(path).status_code == 200, (name, path)
-        queries = []
-        with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+        queries = _Counter()
+        with connection.execute_wrapper(queries):
             client.get(path)
         if name == arguments.profile:
             profile = cProfile.Profile()
