@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +30,7 @@ from assessments.models import (
 )
 from assessments.queries import assessments_for_user
 from assessments.workflow import ASSESSMENT_WORKFLOW, TRANSITIONS, Transition
+from wards.models import Role
 from wards.text import vietnamese_sort_key
 
 S = AssessmentState
@@ -132,9 +134,17 @@ class _Rows:
 
     def __init__(self, user, assessments: list[Assessment], today: date):
         self.user = user
-        self.by_pk = {assessment.pk: assessment for assessment in assessments}
+        self.work = assessments  # the assessments the user may act on (``open_work``)
+        self.by_pk = {assessment.pk: assessment for assessment in assessments}  # and those plans cover
         self.today = today
         self._rows: dict[tuple[str, int], InboxRow] = {}
+
+    def cover(self, pks) -> None:
+        """Load the assessments of plans and decisions that are not work of the user's own (one query)."""
+        missing = set(pks) - set(self.by_pk)
+        if missing:
+            for assessment in assessments_for_user(self.user).filter(pk__in=missing):
+                self.by_pk[assessment.pk] = assessment
 
     def of_assessment(self, assessment: Assessment) -> InboxRow:
         key = ("assessment", assessment.pk)
@@ -177,24 +187,72 @@ class _Rows:
         )
 
 
+def open_work(user) -> QuerySet[Assessment]:
+    """The assessments on which ``user``'s roles give something to do now: the inbox's first query.
+
+    The states of the assessment rules (``assessments.rules``) per role, as a
+    filter: the ward's officer on its plan and dossier while they are with the
+    ward, its chairman on the plan to approve and the dossier to send (an open
+    ward's, of the user's own ward); district staff on the dossiers to receive,
+    plan and decide; any member of an approved inspection plan on the
+    inspections of that plan. Published results, whatever their number of years, are
+    never read. The inbox still asks each permission of what it lists, on
+    these rows only; a state or role outside this filter has no action.
+    """
+    # Any member of an approved plan scores (``is_on_inspection_team``), whatever their role.
+    work = Q(state=S.INSPECTION_PLANNED) & Exists(
+        TeamMember.objects.filter(user=user, plan__state=PlanState.APPROVED, plan__assessments=OuterRef("pk"))
+    )
+    if user.ward_id and user.has_role(Role.WARD_OFFICER, Role.WARD_CHAIRMAN):
+        states = set()
+        if user.has_role(Role.WARD_OFFICER):
+            states |= {S.PLAN_DRAFT, S.DOSSIER_PREPARATION, S.RETURNED}
+        if user.has_role(Role.WARD_CHAIRMAN):
+            states |= {S.PLAN_SUBMITTED, S.DOSSIER_PREPARATION, S.RETURNED}
+        work |= Q(ward_id=user.ward_id, ward__closed_on__isnull=True, state__in=states)
+    if user.has_perm("assessments.draft_inspection_plan"):  # district staff: receive, plan, decide
+        work |= Q(state__in=[S.SUBMITTED, S.RECEIVED, S.INSPECTED])
+    return assessments_for_user(user).filter(work)
+
+
 def inbox_rows(user, *, today: date | None = None) -> list[InboxRow]:
     """Every piece of work waiting for ``user``, soonest due date first (no due date last).
 
-    For each assessment the user may see, the actions the user may take on it
-    now, with the permission the action's page checks: the ward's workflow
-    actions (``page_transitions``), drafting the self-inspection plan and
-    finishing the dossier (with how complete it is), receiving or returning a
-    dossier, drafting its inspection plan, scoring (with the criteria left) and
-    closing the inspection, preparing its decision. Inspection plans and
-    decisions waiting as a whole (to send, approve, sign, release) are rows of
-    their own, naming the wards they cover.
+    For each assessment of the user's open work (``open_work``), the actions
+    the user may take on it now, with the permission the action's page
+    checks: the ward's workflow actions (``page_transitions``), drafting the
+    self-inspection plan and finishing the dossier (with how complete it is),
+    receiving or returning a dossier, drafting its inspection plan, scoring
+    (with the criteria left) and closing the inspection, preparing its
+    decision. Inspection plans and decisions waiting as a whole (to send,
+    approve, sign, release) are rows of their own, naming the wards they cover.
 
-    Permissions are evaluated in Python on rows already loaded, so the number
-    of queries does not grow with the number of assessments, plans or decisions.
+    Only open work is read, and permissions are evaluated in Python on rows
+    already loaded, so neither the number of queries nor the time grows with
+    the years of published results.
     """
-    rows = _Rows(user, list(assessments_for_user(user)), today or timezone.localdate())
+    work = open_work(user)
+    may = {permission: user.has_perm(f"assessments.{permission}") for permission in GROUP_PERMISSIONS}
+    # Drafting a plan, preparing a decision: for the wards not yet in one (read with the work itself).
+    if may["draft_inspection_plan"]:
+        work = work.annotate(
+            in_plan=Exists(
+                InspectionPlan.objects.exclude(state=PlanState.RETURNED).filter(assessments=OuterRef("pk"))
+            )
+        )
+    if may["prepare_decision"]:
+        work = work.annotate(
+            in_decision=Exists(
+                RecognitionDecision.objects.exclude(state=DecisionState.WITHDRAWN).filter(
+                    assessments=OuterRef("pk")
+                )
+            )
+        )
+    rows = _Rows(user, list(work), today or timezone.localdate())
+    plans, decisions = _waiting_groups(may)
+    rows.cover(pk for *_group, pks in plans + decisions for pk in pks)
     finishing = []
-    for assessment in rows.by_pk.values():
+    for assessment in rows.work:
         if user.has_perm("assessments.edit_plan", assessment):
             rows.of_assessment(assessment).add(
                 _("Draft the self-inspection plan"), reverse("assessments:plan_edit", args=[assessment.pk])
@@ -208,10 +266,40 @@ def inbox_rows(user, *, today: date | None = None) -> list[InboxRow]:
             )
     if finishing:
         _add_completeness(rows, finishing)
-    _add_dossiers_and_plans(rows)
-    _add_decisions(rows)
+    _add_dossiers_and_plans(rows, may, plans)
+    _add_decisions(rows, may, decisions)
     _add_inspections(rows)
     return rows.sorted()
+
+
+# The permissions of the district's work on plans and decisions as a whole: roles only, asked once.
+GROUP_PERMISSIONS = (
+    "draft_inspection_plan",
+    "approve_inspection_plan",
+    "prepare_decision",
+    "approve_decision",
+)
+
+
+def _waiting_groups(may: dict[str, bool]) -> tuple[list[tuple], list[tuple]]:
+    """The inspection plans waiting to be sent or approved and the decisions waiting to be signed or
+    released, each ``(pk, title or number, state, [assessment pks])``, for a user who works on them
+    (``GROUP_PERMISSIONS``); one query each."""
+    plans = decisions = []
+    if may["draft_inspection_plan"] or may["approve_inspection_plan"]:
+        plans = _grouped(
+            InspectionPlan.objects.filter(state__in=[PlanState.DRAFT, PlanState.SUBMITTED]).values_list(
+                "pk", "title", "state", "assessments"
+            )
+        )
+    # Releasing needs ``publish``, which only these two roles have.
+    if may["prepare_decision"] or may["approve_decision"]:
+        decisions = _grouped(
+            RecognitionDecision.objects.filter(
+                state__in=[DecisionState.PREPARED, DecisionState.APPROVED]
+            ).values_list("pk", "number", "state", "assessments")
+        )
+    return plans, decisions
 
 
 def _add_completeness(rows: _Rows, pks: list[int]) -> None:
@@ -231,41 +319,31 @@ def _add_completeness(rows: _Rows, pks: list[int]) -> None:
         )
 
 
-def _add_dossiers_and_plans(rows: _Rows) -> None:
-    """Receiving a dossier, drafting, sending and approving inspection plans, returning a dossier (one query)."""
+def _add_dossiers_and_plans(rows: _Rows, may: dict[str, bool], plans: list[tuple]) -> None:
+    """Receiving a dossier, drafting, sending and approving inspection plans, returning a dossier."""
     user = rows.user
-    for assessment in rows.by_pk.values():
+    for assessment in rows.work:
         if user.has_perm("assessments.receive_dossier", assessment):
             rows.of_assessment(assessment).add(
                 _("Receive the dossier as complete and valid"),
                 reverse("assessments:receive", args=[assessment.pk]),
             )
-    may_draft = user.has_perm("assessments.draft_inspection_plan")
-    may_approve = user.has_perm("assessments.approve_inspection_plan")
-    if may_draft or may_approve:
-        plans = _grouped(
-            InspectionPlan.objects.exclude(state=PlanState.RETURNED).values_list(
-                "pk", "title", "state", "assessments"
+    for plan_pk, title, state, pks in plans:
+        url = reverse("assessments:inspection_plan_detail", args=[plan_pk])
+        if state == PlanState.DRAFT and may["draft_inspection_plan"]:
+            rows.of_group(("plan", plan_pk), PLANS_TO_SEND, title, url, pks).add(_("Send for approval"), url)
+        if state == PlanState.SUBMITTED and may["approve_inspection_plan"]:
+            rows.of_group(("plan", plan_pk), PLANS_TO_APPROVE, title, url, pks).add(
+                _("Approve the inspection plan"), url
             )
-        )
-        for plan_pk, title, state, pks in plans:
-            url = reverse("assessments:inspection_plan_detail", args=[plan_pk])
-            if state == PlanState.DRAFT and may_draft:
-                rows.of_group(("plan", plan_pk), PLANS_TO_SEND, title, url, pks).add(
-                    _("Send for approval"), url
-                )
-            if state == PlanState.SUBMITTED and may_approve:
-                rows.of_group(("plan", plan_pk), PLANS_TO_APPROVE, title, url, pks).add(
-                    _("Approve the inspection plan"), url
-                )
-        planned = {pk for *_plan, pks in plans for pk in pks}
-        for assessment in rows.by_pk.values():
-            if may_draft and assessment.state == S.RECEIVED and assessment.pk not in planned:
+    if may["draft_inspection_plan"]:
+        for assessment in rows.work:
+            if assessment.state == S.RECEIVED and not assessment.in_plan:
                 rows.of_assessment(assessment).add(
                     _("Draft the inspection plan"), reverse("assessments:inspection_plan_create")
                 )
     # After the step's own action: returning is the way out when the dossier is not complete and valid.
-    for assessment in rows.by_pk.values():
+    for assessment in rows.work:
         if user.has_perm("assessments.return_dossier", assessment):
             rows.of_assessment(assessment).add(
                 _("Return the dossier for supplement"),
@@ -273,22 +351,13 @@ def _add_dossiers_and_plans(rows: _Rows) -> None:
             )
 
 
-def _add_decisions(rows: _Rows) -> None:
-    """Preparing, signing and releasing recognition decisions (one query)."""
+def _add_decisions(rows: _Rows, may: dict[str, bool], decisions: list[tuple]) -> None:
+    """Preparing, signing and releasing recognition decisions."""
     user = rows.user
-    may_prepare = user.has_perm("assessments.prepare_decision")
-    may_sign = user.has_perm("assessments.approve_decision")
-    if not (may_prepare or may_sign):
-        return  # releasing needs ``publish``, which only these two roles have
-    decisions = _grouped(
-        RecognitionDecision.objects.exclude(state=DecisionState.WITHDRAWN).values_list(
-            "pk", "number", "state", "assessments"
-        )
-    )
     for decision_pk, number, state, pks in decisions:
         title = number or _("Draft decision")
         url = reverse("assessments:decision_detail", args=[decision_pk])
-        if state == DecisionState.PREPARED and may_sign:
+        if state == DecisionState.PREPARED and may["approve_decision"]:
             rows.of_group(("decision", decision_pk), DECISIONS_TO_SIGN, title, url, pks).add(
                 _("Approve the recognition decision"), url
             )
@@ -301,10 +370,9 @@ def _add_decisions(rows: _Rows) -> None:
             rows.of_group(("decision", decision_pk), DECISIONS_TO_RELEASE, title, url, pks).add(
                 _("Release the decision"), url
             )
-    if may_prepare:
-        decided = {pk for *_decision, pks in decisions for pk in pks}
-        for assessment in rows.by_pk.values():
-            if assessment.state == S.INSPECTED and assessment.pk not in decided:
+    if may["prepare_decision"]:
+        for assessment in rows.work:
+            if assessment.state == S.INSPECTED and not assessment.in_decision:
                 rows.of_assessment(assessment).add(
                     _("Prepare the recognition decision"), reverse("assessments:decision_create")
                 )
@@ -315,10 +383,15 @@ def _add_inspections(rows: _Rows) -> None:
 
     One query for the user's teams; two more, to count the criteria left, when there is something to score.
     """
-    memberships = TeamMember.objects.filter(user=rows.user, plan__state=PlanState.APPROVED)
+    planned = {assessment.pk for assessment in rows.work if assessment.state == S.INSPECTION_PLANNED}
+    if not planned:
+        return
+    memberships = TeamMember.objects.filter(
+        user=rows.user, plan__state=PlanState.APPROVED, plan__assessments__in=planned
+    )
     leads: dict[int, bool] = {}
     for pk, is_lead in memberships.values_list("plan__assessments", "is_lead"):
-        if pk in rows.by_pk and rows.by_pk[pk].state == S.INSPECTION_PLANNED:
+        if pk in planned:
             leads[pk] = leads.get(pk, False) or is_lead
     if not leads:
         return
@@ -336,7 +409,9 @@ def _add_inspections(rows: _Rows) -> None:
 def _criteria_left(user, pks: set[int]) -> Counter:
     """For each assessment, the criteria assigned to ``user`` that nobody has scored yet (two queries)."""
     assigned = TeamMember.criteria.through.objects.filter(
-        teammember__user=user, teammember__plan__state=PlanState.APPROVED
+        teammember__user=user,
+        teammember__plan__state=PlanState.APPROVED,
+        teammember__plan__assessments__in=pks,
     ).values_list("teammember__plan__assessments", "criterion_id")
     scored = set(
         InspectionScore.objects.filter(assessment_id__in=pks).values_list("assessment_id", "criterion_id")

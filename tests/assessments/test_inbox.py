@@ -372,14 +372,14 @@ def test_inbox_query_count_does_not_grow_with_the_number_of_wards(
 ):
     client = login(education_staff)
     submitted_dossier(cycle)
-    # session, user, roles, visible assessments with ward/cycle/framework, unread notifications,
-    # and the district's own steps: the inspection plans, the decisions, the user's teams,
-    # and the open plan tasks of the user's unit (the plans app's inbox section)
-    with django_assert_num_queries(8):
+    # session, user, roles, the open work with ward/cycle/framework, unread notifications,
+    # and the district's own steps: the inspection plans, the decisions (no team is read: nothing
+    # is being inspected), and the open plan tasks of the user's unit (the plans app's inbox section)
+    with django_assert_num_queries(7):
         small = client.get("/inbox/")
     for _n in range(14):
         submitted_dossier(cycle)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         large = client.get("/inbox/")
 
     assert (len(small.context["rows"]), len(large.context["rows"])) == (1, 15)
@@ -391,17 +391,17 @@ def test_inbox_query_count_for_a_ward_officer_does_not_grow_with_the_years(
     client = login(ward_officer)
     walk_to(assessment, S.DOSSIER_PREPARATION)
     client.get("/inbox/")  # the user's menu is cached from their first page on
-    # user (the session comes from the cache), roles, visible assessments, the dossiers being finished (read
+    # user (the session comes from the cache), roles, the open work, the dossiers being finished (read
     # again) with their criteria, self-scores, evidence and documents, unread notifications, user and group
-    # permissions, the user's inspection teams, the open plan tasks of the user's ward (plans)
-    with django_assert_num_queries(11):
+    # permissions, the open plan tasks of the user's ward (plans)
+    with django_assert_num_queries(10):
         small = client.get("/inbox/")
     for year in (2016, 2017):
         earlier = AssessmentFactory(
             cycle__year=year, cycle__lead_body=assessment.cycle.lead_body, ward=assessment.ward
         )
         walk_to(earlier, S.DOSSIER_PREPARATION)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         large = client.get("/inbox/")
 
     assert (len(small.context["rows"]), len(large.context["rows"])) == (1, 3)
