@@ -31,6 +31,8 @@ IMPORTS_IN_FUNCTIONS = {
     ("bench.pages", "_serve"): "a script: Django is imported after django.setup()",
     ("bench.pages", "_build"): "a script: Django is imported after django.setup()",
     ("bench.pages", "main"): "a script: Django is imported after django.setup()",
+    ("bench.page_cost", "_pages"): "a script: models can only be imported after django.setup()",
+    ("bench.page_cost", "main"): "a script: Django is imported once the settings module is chosen",
 }
 
 
