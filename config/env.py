@@ -63,20 +63,22 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 
 
 def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
-    value = os.environ.get(name, default).strip().lower()
+    """One of ``choices``, case-insensitive; empty means ``default`` (as everywhere in ``.env.example``)."""
+    value = (os.environ.get(name) or default).strip().lower()
     if value not in choices:
         raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
     return value
 
 
-def env_database(name: str, sqlite_path) -> dict:
+def env_database(name: str, sqlite_path, *, conn_max_age: int = 60) -> dict:
     """PostgreSQL from ``DATABASE_URL``; otherwise the embedded SQLite file.
 
     SQLite is tuned for a small office with several people saving at once:
     WAL lets readers work while one writer writes, ``IMMEDIATE`` transactions
     take the write lock up front (no "database is locked" half-way through a
     transaction), and the busy timeout makes a second writer wait instead of
-    failing.
+    failing. PostgreSQL connections are kept ``conn_max_age`` seconds (0 behind
+    a transaction-pooling PgBouncer, which must own the connections).
     """
     url = os.environ.get(name, "").strip()
     if not url:
@@ -99,7 +101,37 @@ def env_database(name: str, sqlite_path) -> dict:
             f"{name} must be a postgres:// (or sqlite://) URL, got {url.split(':', 1)[0]!r}."
         )
     try:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} could not be parsed: {error}") from None
     return config
+
+
+S3_BACKEND = "storages.backends.s3.S3Storage"
+
+
+def env_s3_storage(location: str) -> dict:
+    """A ``STORAGES`` entry for an S3-compatible bucket (django-storages), under the key prefix ``location``.
+
+    The portal's files are personal data: objects are never public (no ACL,
+    the bucket's own policy applies), never overwritten, and read through
+    URLs signed for ``AWS_QUERYSTRING_EXPIRE`` seconds. Keys left empty fall
+    back to boto3's own chain (an instance role, ``~/.aws``).
+    """
+    return {
+        "BACKEND": S3_BACKEND,
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME", required=True),
+            "location": location,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),
+            "region_name": env_str("AWS_S3_REGION_NAME"),
+            "access_key": env_str("AWS_ACCESS_KEY_ID"),
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+            "addressing_style": env_choice("AWS_S3_ADDRESSING_STYLE", ("auto", "path", "virtual"), "auto"),
+            "signature_version": "s3v4",
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 60, minimum=1),
+            "file_overwrite": False,
+        },
+    }

@@ -15,7 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_choice, env_database, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_database, env_int, env_list, env_s3_storage, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PORTAL_ENV = env_choice("PORTAL_ENV", ("development", "production"), "development")
@@ -51,6 +51,8 @@ else:
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Who gets the e-mail of a server error (Django's mail_admins logger): comma-separated addresses.
+ADMINS = [(address, address) for address in env_list("ADMINS")]
 CSRF_FAILURE_VIEW = "config.errors.csrf_failure"  # the portal's page instead of Django's bare English one
 
 INSTALLED_APPS = [
@@ -124,7 +126,13 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env_database("DATABASE_URL", DATA_DIR / "portal.sqlite3")}
+DATABASES = {
+    "default": env_database(
+        "DATABASE_URL",
+        DATA_DIR / "portal.sqlite3",
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "wards.User"
@@ -188,8 +196,10 @@ STATICFILES_DIRS = [
     ("bootstrap/css", bootstrap_wrapper.get_bootstrap_css_dir()),
     ("bootstrap/js", bootstrap_wrapper.get_bootstrap_js_dir()),
 ]
-MEDIA_ROOT = DATA_DIR / "media"
-PRIVATE_FILES_ROOT = DATA_DIR / "private"
+# Several app servers share these two folders (one network file system), unless the files live in a bucket
+# (PORTAL_STORAGE=s3 below); static files are collected on each server.
+MEDIA_ROOT = Path(env_str("PORTAL_MEDIA_DIR", str(DATA_DIR / "media")))
+PRIVATE_FILES_ROOT = Path(env_str("PORTAL_PRIVATE_DIR", str(DATA_DIR / "private")))
 # Reminders go this many working days before a due date (and once more when it has passed).
 REMINDER_WORKING_DAYS_BEFORE = env_int("REMINDER_WORKING_DAYS_BEFORE", 2, minimum=1)
 # Largest evidence file or signed scan accepted, in bytes (checked before the file is stored).
@@ -207,8 +217,34 @@ if PORTAL_MAX_REQUEST_BYTES < EVIDENCE_MAX_BYTES:
 # file instead of memory while the request is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploaded and generated files: folders on this server (the default), or an S3-compatible bucket through
+# django-storages (`pip install .[s3]`), the private files under the key prefix "private/", media under
+# "media/". "private" is the store of evidence, scans and generated batches (engines.storage.private_storage).
+PORTAL_STORAGE = env_choice("PORTAL_STORAGE", ("filesystem", "s3"), "filesystem")
+if PORTAL_STORAGE == "s3":
+    _FILE_STORAGES = {"default": env_s3_storage("media"), "private": env_s3_storage("private")}
+else:
+    _FILE_STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "engines.storage.PrivateFileStorage"},
+    }
+# How a private file reaches the browser once the view has checked permission (engines.storage):
+# - from a bucket: a redirect to a URL signed for AWS_QUERYSTRING_EXPIRE seconds, or, with
+#   PORTAL_S3_DOWNLOADS=stream, through this process (a bucket the browsers cannot reach);
+# - from the folder: streamed by this process, or, with PORTAL_X_ACCEL_REDIRECT_PREFIX set (e.g. /_private/),
+#   by nginx from its `internal` location of that prefix (an empty answer with X-Accel-Redirect).
+PORTAL_S3_DOWNLOADS = env_choice("PORTAL_S3_DOWNLOADS", ("redirect", "stream"), "redirect")
+PORTAL_X_ACCEL_REDIRECT_PREFIX = env_str("PORTAL_X_ACCEL_REDIRECT_PREFIX", "")
+if PORTAL_X_ACCEL_REDIRECT_PREFIX and not (
+    PORTAL_X_ACCEL_REDIRECT_PREFIX.startswith("/") and PORTAL_X_ACCEL_REDIRECT_PREFIX.endswith("/")
+):
+    raise ImproperlyConfigured("PORTAL_X_ACCEL_REDIRECT_PREFIX must begin and end with /, e.g. /_private/.")
+if PORTAL_X_ACCEL_REDIRECT_PREFIX and PORTAL_STORAGE == "s3":
+    raise ImproperlyConfigured(
+        "PORTAL_X_ACCEL_REDIRECT_PREFIX serves files from a folder; with PORTAL_STORAGE=s3 leave it empty."
+    )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **_FILE_STORAGES,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -262,6 +298,13 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS (STARTTLS, port 587) and EMAIL_USE_SSL (port 465) exclude each other."
+    )
+# Seconds before an unanswering SMTP server gives up, instead of holding a web worker for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 
 # Content-Security-Policy: no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {

@@ -7,7 +7,7 @@ else gets a 404, as for an unknown batch.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from assessments.batches import batch_objects, may_start_batches, may_view_batch
 from assessments.documents.registry import DOCUMENT_TYPES
 from assessments.forms.batches import BatchForm
 from assessments.models import BatchState, DocumentBatch
-from engines.storage import private_storage
+from engines.storage import private_file_response
 
 
 @require_POST
@@ -64,12 +64,6 @@ def batch_download(request, pk: int):
     batch = _visible_batch(request, pk)
     if batch.state != BatchState.DONE or not batch.result:
         raise Http404
-    response = FileResponse(
-        private_storage.open(batch.result.name, "rb"),
-        as_attachment=True,
-        filename=batch.result.name.rsplit("/", 1)[-1],
-        content_type="application/zip",
+    return private_file_response(
+        batch.result.name, filename=batch.result.name.rsplit("/", 1)[-1], content_type="application/zip"
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -14,6 +14,11 @@ Order of a backup, and what it means:
 
 Not in the archive: ``SECRET_KEY`` and the environment (keep them with the
 server's configuration), collected static files and the cache (rebuilt).
+
+With the files in a bucket (``PORTAL_STORAGE=s3``) both commands refuse: an
+archive of the database alone would list every file as missing, and a
+restore would put files in folders the portal does not read. The bucket is
+kept by its own versioning or replication (``docs/deploy.md``).
 """
 
 import shutil
@@ -55,6 +60,7 @@ def file_roots() -> dict[str, Path]:
 
 def write_backup(archive: Path, *, connection) -> BackupReport:
     """Write the portal's database and files to ``archive`` (a new ``.tar.gz``); safe while the portal runs."""
+    _refuse_a_bucket()
     archive = Path(archive).absolute()
     if not archive.parent.is_dir():
         raise BackupError(f"The folder {archive.parent} does not exist; create it first.")
@@ -92,6 +98,7 @@ def restore_backup(archive: Path, *, connection, force: bool = False) -> Restore
     not know), and — unless ``force`` — a database with any row (a migrated
     one too) or a file folder holding a file. With ``force`` both are replaced.
     """
+    _refuse_a_bucket()
     archive = Path(archive)
     if not archive.is_file():
         raise BackupError(f"{archive} does not exist.")
@@ -130,6 +137,14 @@ def restore_backup(archive: Path, *, connection, force: bool = False) -> Restore
         missing=manifest["missing_files"],
         pending_migrations=sorted(known - set(database["migrations"])),
     )
+
+
+def _refuse_a_bucket() -> None:
+    if settings.PORTAL_STORAGE != "filesystem":
+        raise BackupError(
+            "The files are in an S3 bucket (PORTAL_STORAGE=s3), which this command cannot copy: back up the "
+            "database with pg_dump and keep the bucket versioned (docs/deploy.md)."
+        )
 
 
 def _refuse_non_empty(connection, roots: dict[str, Path]) -> None:

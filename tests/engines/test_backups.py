@@ -226,3 +226,13 @@ def test_an_archive_member_that_climbs_out_of_the_data_folder_is_refused(tmp_pat
         unpack_verified(hostile, tmp_path / "staging" / "deep" / "er")
 
     assert list(tmp_path.rglob("outside.txt")) == []
+
+
+def test_backup_and_restore_refuse_files_in_a_bucket(settings, tmp_path):
+    """The archive could hold neither the bucket's files nor put them back: refused, nothing written."""
+    settings.PORTAL_STORAGE = "s3"
+    archive = tmp_path / "portal.tar.gz"
+    for command in ("backup", "restore"):
+        with pytest.raises(CommandError, match="PORTAL_STORAGE=s3"):
+            call_command(command, str(archive), stdout=StringIO())
+    assert list(tmp_path.iterdir()) == []
