@@ -58,6 +58,7 @@ WARD_PEOPLE = [
     ("canbo", Role.WARD_OFFICER, "Công chức Văn hóa - Xã hội"),
     ("chutich", Role.WARD_CHAIRMAN, "Chủ tịch UBND"),
     ("ttht", Role.CLC_DIRECTOR, "Giám đốc TTHTCĐ"),
+    ("nvtt", Role.CLC_STAFF, "Nhân viên TTHTCĐ"),
 ]
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
