@@ -93,6 +93,32 @@ def cycle_dates(framework: Framework, year: int) -> dict:
     }
 
 
+# The columns of the rows written as tuples (the many rows per ward), in the order the builder gives them.
+TUPLES = {
+    CriterionSelfScore: ("assessment_id", "criterion_id", "points", "comment", "version", "updated_by_id", "updated_at"),
+    IndicatorSelfFinding: (
+        "assessment_id", "indicator_id", "meets_level_1", "meets_level_2", "comment", "version", "updated_by_id",
+        "updated_at",
+    ),
+    EvidenceFile: (
+        "assessment_id", "criterion_id", "indicator_id", "file", "original_name", "content_type", "size", "sha256",
+        "uploaded_by_id", "uploaded_at", "generated_from",
+    ),
+    InspectionScore: (
+        "assessment_id", "criterion_id", "points", "comment", "evidence_sufficient", "version", "scored_by_id",
+        "updated_at",
+    ),
+    IndicatorInspectionFinding: (
+        "assessment_id", "indicator_id", "meets_level_1", "meets_level_2", "comment", "evidence_sufficient",
+        "version", "scored_by_id", "updated_at",
+    ),
+}  # fmt: skip
+REVISION = (
+    "score_id", "version", "changed_by_id", "changed_at", "old_points", "new_points", "old_comment", "new_comment",
+    "old_evidence_sufficient", "new_evidence_sufficient",
+)  # fmt: skip
+
+
 class YearBuilder:
     """The rows of one cycle, built in memory, then inserted table by table."""
 
@@ -124,6 +150,7 @@ class YearBuilder:
         self.staff, self.approver = run.people["phonggd"], run.people["chutich.quan"]
         self.team = [run.people[f"kiemtra{n}"] for n in (1, 2, 3)]
         self.rows: dict[type, list] = {}
+        self.stamp = moment(dates["self_assessment_end"])  # when the ward's rows were last saved
         self.changes: list = []
 
     def new_assessment(self, ward) -> Assessment:
@@ -243,12 +270,14 @@ class YearBuilder:
                 team[criterion.pk] = max(Decimal(0), own - HALF * self.rng.choice((0, 0, 0, 1, 2)))
                 self.add(
                     CriterionSelfScore,
-                    CriterionSelfScore(
-                        assessment=assessment,
-                        criterion=criterion,
-                        points=own,
-                        comment="Đạt yêu cầu, có minh chứng kèm theo.",
-                        updated_by=officer,
+                    (
+                        assessment,
+                        criterion.pk,
+                        own,
+                        "Đạt yêu cầu, có minh chứng kèm theo.",
+                        1,
+                        officer.pk,
+                        self.stamp,
                     ),
                 )
                 self.evidence(
@@ -261,15 +290,18 @@ class YearBuilder:
         for indicator in self.indicators:
             level_1, level_2 = findings.ward[indicator.code]
             higher = indicator.has_higher_level_2_target
+            comment = "Đạt, có minh chứng kèm theo." if level_1 else "Chưa đạt."
             self.add(
                 IndicatorSelfFinding,
-                IndicatorSelfFinding(
-                    assessment=assessment,
-                    indicator=indicator,
-                    meets_level_1=level_1,
-                    meets_level_2=level_2 if higher else None,
-                    comment="Đạt, có minh chứng kèm theo." if level_1 else "Chưa đạt.",
-                    updated_by=officer,
+                (
+                    assessment,
+                    indicator.pk,
+                    level_1,
+                    level_2 if higher else None,
+                    comment,
+                    1,
+                    officer.pk,
+                    self.stamp,
                 ),
             )
             self.evidence(
@@ -287,16 +319,18 @@ class YearBuilder:
     def evidence(self, assessment, officer, criterion, indicator, name: str) -> None:
         self.add(
             EvidenceFile,
-            EvidenceFile(
-                assessment=assessment,
-                criterion=criterion,
-                indicator=indicator,
-                file=self.file,
-                original_name=name,
-                content_type="application/pdf",
-                size=self.size,
-                sha256=self.sha256,
-                uploaded_by=officer,
+            (
+                assessment,
+                criterion.pk,
+                indicator.pk if indicator else None,
+                self.file,
+                name,
+                "application/pdf",
+                self.size,
+                self.sha256,
+                officer.pk,
+                self.stamp,
+                "",
             ),
         )
 
@@ -337,16 +371,17 @@ class YearBuilder:
         scorer = self.team[0]
         if self.points:
             for criterion in self.criteria[:upto]:
-                score = InspectionScore(
-                    assessment=assessment,
-                    criterion=criterion,
-                    points=team[criterion.pk],
-                    comment="Thống nhất với kết quả tự đánh giá."
-                    if team[criterion.pk] == criterion.max_points
-                    else "Minh chứng chưa đầy đủ.",
-                    scored_by=self.team[(criterion.number - 1) % len(self.team)],
+                points = team[criterion.pk]
+                comment = (
+                    "Thống nhất với kết quả tự đánh giá."
+                    if points == criterion.max_points
+                    else "Minh chứng chưa đầy đủ."
                 )
-                self.add(InspectionScore, score)
+                scorer_pk = self.team[(criterion.number - 1) % len(self.team)].pk
+                self.add(
+                    InspectionScore,
+                    (assessment, criterion.pk, points, comment, True, 1, scorer_pk, moment(closed)),
+                )
             if upto is not None:
                 return None
             total = sum(team.values(), Decimal(0))
@@ -366,16 +401,11 @@ class YearBuilder:
         level = 2
         for indicator in self.indicators[:upto]:
             level_1, level_2 = team[indicator.code]
+            comment = "" if level_1 else "Chưa đạt chỉ tiêu."
+            scorer_pk = self.team[(indicator.criterion.number - 1) % len(self.team)].pk
             self.add(
                 IndicatorInspectionFinding,
-                IndicatorInspectionFinding(
-                    assessment=assessment,
-                    indicator=indicator,
-                    meets_level_1=level_1,
-                    meets_level_2=level_2,
-                    comment="" if level_1 else "Chưa đạt chỉ tiêu.",
-                    scored_by=self.team[(indicator.criterion.number - 1) % len(self.team)],
-                ),
+                (assessment, indicator.pk, level_1, level_2, comment, True, 1, scorer_pk, moment(closed)),
             )
             level = min(level, indicator_level(IndicatorFinding(indicator, level_1, level_2, True)))
         if upto is not None:
@@ -400,32 +430,18 @@ class YearBuilder:
         return level
 
     def flush(self) -> None:
-        """Insert the built rows, parents first; the score revisions follow their scores."""
-        for model in (
-            SelfInspectionPlan,
-            CriterionSelfScore,
-            IndicatorSelfFinding,
-            EvidenceFile,
-            DossierDocument,
-            InspectionScore,
-            IndicatorInspectionFinding,
-            InspectionResult,
-        ):
+        """Insert the built rows, parents first; each inspection score's first revision follows it."""
+        for model in (SelfInspectionPlan, DossierDocument, InspectionResult):
             self.run.bulk(model, self.rows.get(model, []))
-        self.run.bulk(
-            ScoreRevision,
-            (
-                ScoreRevision(
-                    score=score,
-                    version=1,
-                    changed_by=score.scored_by,
-                    new_points=score.points,
-                    new_comment=score.comment,
-                    new_evidence_sufficient=True,
+        for model, fields in TUPLES.items():
+            rows = [(row[0].pk, *row[1:]) for row in self.rows.get(model, [])]
+            keys = self.run.insert(model, fields, rows, ids=model is InspectionScore)
+            if model is InspectionScore:
+                revisions = (
+                    (key, 1, scorer, at, None, points, "", comment, None, True)
+                    for key, (_a, _c, points, comment, _e, _v, scorer, at) in zip(keys, rows, strict=True)
                 )
-                for score in self.rows.get(InspectionScore, [])
-            ),
-        )
+                self.run.insert(ScoreRevision, REVISION, revisions)
         self.run.bulk(ASSESSMENT_WORKFLOW.history_model, self.changes)
         self.rows, self.changes = {}, []
 

@@ -143,24 +143,23 @@ def _year(run: ScaleRun, rng, year, centers, kinds, programme, partners, learner
     sessions, enrolled, attended = [], [], []
     for activity in activities:
         listed = learners[activity.center_id] if activity.attendance == Attendance.LIST else []
-        enrolled += [Activity.learners.through(activity=activity, learner=learner) for learner in listed]
+        enrolled += [(activity.pk, learner.pk) for learner in listed]
         for number in range(SESSIONS):
             came = [learner for learner in listed if rng.random() < 0.8]
             total = len(came) if listed else rng.randint(30, 120)
-            session = Session(
-                activity=activity,
-                date=activity.starts_on + timedelta(days=14 * number),
-                topic=f"Buổi {number + 1}",
-                total=total,
-                women=sum(learner.gender == "F" for learner in came) if listed else total // 2,
-                ethnic_minority=sum(learner.ethnic_minority for learner in came) if listed else total // 10,
-            )
-            sessions.append(session)
-            attended += [(session, learner) for learner in came]
-    run.bulk(Activity.learners.through, enrolled)
-    run.bulk(Session, sessions)
-    run.bulk(
-        Session.attendees.through, (Session.attendees.through(session=s, learner=lr) for s, lr in attended)
+            women = sum(learner.gender == "F" for learner in came) if listed else total // 2
+            minority = sum(learner.ethnic_minority for learner in came) if listed else total // 10
+            day = activity.starts_on + timedelta(days=14 * number)
+            sessions.append((activity.pk, day, f"Buổi {number + 1}", total, women, minority))
+            attended.append([learner.pk for learner in came])
+    run.insert(Activity.learners.through, ("activity_id", "learner_id"), enrolled)
+    keys = run.insert(
+        Session, ("activity_id", "date", "topic", "total", "women", "ethnic_minority"), sessions, ids=True
+    )
+    run.insert(
+        Session.attendees.through,
+        ("session_id", "learner_id"),
+        ((key, learner) for key, came in zip(keys, attended, strict=True) for learner in came),
     )
 
 

@@ -14,14 +14,17 @@ app registers its generator in its ``AppConfig.ready`` (``wards.seeders``, as fo
 and the command runs them in ``INSTALLED_APPS`` order after the organisation.
 """
 
+import enum
 import random
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.hashers import make_password
-from django.db import models
+from django.db import connection, models
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from wards.demo import DEMO_PASSWORD, UNITS
 from wards.models import (
@@ -87,21 +90,102 @@ class ScaleRun:
     people: dict[str, User] = field(default_factory=dict)
     ward_people: dict[int, dict[str, User]] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
+    now: datetime = field(default_factory=timezone.now)  # what ``auto_now`` columns get
 
     def rng(self, name: str) -> random.Random:
         """A generator for ``name`` alone (string seeds are hashed the same in every process)."""
         return random.Random(f"{self.seed}:{name}")
 
     def bulk(self, model: type[models.Model], rows: Iterable[models.Model]) -> list[models.Model]:
-        """Insert ``rows`` in batches (no ``save()``, no signals), counted under the model's table."""
+        """Insert ``rows`` (no ``save()``, no signals), counted under the model's table; their keys are set.
+
+        On PostgreSQL the keys are drawn from the table's sequence and the rows
+        sent with ``COPY``, several times faster than ``bulk_create``; elsewhere
+        (the tests' SQLite) ``bulk_create`` in batches.
+        """
         rows = list(rows)
-        if rows:
-            model.objects.bulk_create(rows, batch_size=BATCH)
         self.counts[model._meta.db_table] += len(rows)
+        if rows and connection.vendor == "postgresql":
+            _copy(model, rows, self.now)
+        elif rows:
+            model.objects.bulk_create(rows, batch_size=BATCH)
         return rows
+
+    def insert(self, model: type[models.Model], fields: tuple[str, ...], rows: Iterable[tuple], *, ids=False):
+        """Insert plain tuples of ``fields`` (attribute names, keys as numbers): no model objects for the
+        millions of score, evidence and attendance rows. Returns the new keys when ``ids`` is asked for."""
+        rows = list(rows)
+        self.counts[model._meta.db_table] += len(rows)
+        if not rows:
+            return []
+        if connection.vendor != "postgresql":
+            objects = model.objects.bulk_create(
+                [model(**dict(zip(fields, row, strict=True))) for row in rows], batch_size=BATCH
+            )
+            return [obj.pk for obj in objects]
+        meta = model._meta
+        columns = {f.attname: f.column for f in meta.concrete_fields}
+        names = [columns[name] for name in fields]
+        keys = []
+        with connection.cursor() as cursor:
+            if ids:
+                keys = _keys(cursor, model, len(rows))
+                names = [meta.pk.column, *names]
+            quoted = ", ".join(connection.ops.quote_name(name) for name in names)
+            with cursor.cursor.copy(
+                f"COPY {connection.ops.quote_name(meta.db_table)} ({quoted}) FROM STDIN"
+            ) as copy:
+                if ids:
+                    for key, row in zip(keys, rows, strict=True):
+                        copy.write_row((key, *row))
+                else:
+                    for row in rows:
+                        copy.write_row(row)
+        return keys
 
     def person(self, ward: Ward, role: str) -> User:
         return self.ward_people[ward.pk][role]
+
+
+def _copy(model: type[models.Model], rows: list[models.Model], now: datetime) -> None:
+    """``COPY`` the rows into the model's table with keys drawn from its sequence (PostgreSQL only)."""
+    meta = model._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    with connection.cursor() as cursor:
+        for row, pk in zip(rows, _keys(cursor, model, len(rows)), strict=True):
+            row.pk = pk
+            row._state.adding, row._state.db = False, connection.alias
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in [meta.pk, *fields])
+        with cursor.cursor.copy(
+            f"COPY {connection.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row([row.pk, *(_value(row, f, now) for f in fields)])
+
+
+def _keys(cursor, model: type[models.Model], count: int) -> list[int]:
+    """``count`` new primary keys from the table's sequence."""
+    meta = model._meta
+    cursor.execute(
+        "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+        [meta.db_table, meta.pk.column, count],
+    )
+    return [key for (key,) in cursor.fetchall()]
+
+
+def _value(row: models.Model, field: models.Field, now: datetime):
+    """The database value of ``field`` as ``bulk_create`` would store it (keys of related rows saved since)."""
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return now
+    value = getattr(row, field.attname)
+    if value is None and field.is_relation and field.name in row._state.fields_cache:
+        related = row._state.fields_cache[field.name]
+        value = related.pk if related is not None else None
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
 
 
 def generate_organisation(run: ScaleRun) -> None:
