@@ -19,3 +19,4 @@ class AssessmentsConfig(AppConfig):
         register_demo_seeder("assessments.demo_reform.seed_reform", last=True)
         register_merger_check("assessments.mergers.assessments_in_progress")
         register_scale_generator("assessments.scale.generate_assessments")
+        register_scale_generator("assessments.scale_open.open_current_year")

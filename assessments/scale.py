@@ -126,18 +126,25 @@ class YearBuilder:
         self.run, self.year, self.framework = run, year, framework
         self.rng = run.rng(f"assessments:{year}")
         self.lead_body = run.units["hoi-khuyen-hoc"]
-        self.cycle = run.bulk(
-            Cycle,
-            [
-                Cycle(
-                    year=year,
-                    framework=framework,
-                    lead_body=self.lead_body,
-                    opened_at=moment(dates["self_assessment_start"]),
-                    **dates,
-                )
-            ],
-        )[0]
+        # Beside existing data (``--add``) a year that already has its cycle keeps it, and its framework.
+        self.cycle = (
+            Cycle.objects.filter(year=year).select_related("framework").first()
+            or run.bulk(
+                Cycle,
+                [
+                    Cycle(
+                        year=year,
+                        framework=framework,
+                        lead_body=self.lead_body,
+                        opened_at=moment(dates["self_assessment_start"]),
+                        **dates,
+                    )
+                ],
+            )[0]
+        )
+        self.framework = framework = Framework.objects.prefetch_related("bands").get(
+            pk=self.cycle.framework_id
+        )
         self.cycle.framework = framework
         self.points = framework.scoring_mode == ScoringMode.POINTS
         self.criteria = list(framework.criteria.order_by("number"))
@@ -447,13 +454,11 @@ class YearBuilder:
 
 
 def generate_assessments(run: ScaleRun) -> None:
-    """Every past year, complete; then this year's open cycle (``assessments.scale_open``)."""
-    from assessments.scale_open import open_current_year  # the open year builds on this module
-
+    """Every past year, complete; the levels recognised are handed to this year's cycle (``scale_open``)."""
     previous: dict[int, int] = {}  # ward → level recognised last year (level-based years only)
     for year in run.years:
         previous = complete_year(run, year, previous)
-    open_current_year(run, previous)
+    run.shared["recognised_levels"] = previous
 
 
 def _number_offset(year: int) -> int:
@@ -466,6 +471,7 @@ def complete_year(run: ScaleRun, year: int, previous: dict[int, int]) -> dict[in
     framework = framework_for(year)
     dates = cycle_dates(framework, year)
     builder = YearBuilder(run, year, framework, dates)
+    framework, dates = builder.framework, {name: getattr(builder.cycle, name) for name in dates}
     rng = builder.rng
     plan_first = framework.procedure == Procedure.PLAN_FIRST
     start, deadline = dates["self_assessment_start"], dates["dossier_deadline"]

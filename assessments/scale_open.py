@@ -46,11 +46,13 @@ def open_dates(framework: Framework, today: date) -> dict:
     return dates
 
 
-def open_current_year(run: ScaleRun, previous: dict[int, int]) -> None:
+def open_current_year(run: ScaleRun) -> None:
+    previous = run.shared.get("recognised_levels", {})
     today, year = run.today, run.today.year
     framework = Framework.objects.for_year(year).prefetch_related("bands").first()
     dates = open_dates(framework, today)
     builder = YearBuilder(run, year, framework, dates)
+    framework, dates = builder.framework, {name: getattr(builder.cycle, name) for name in dates}
     plan_first = framework.procedure == Procedure.PLAN_FIRST
     plan_day, inspection_end = today - timedelta(days=10), dates["inspection_end"]
     first_district = run.districts[0].pk

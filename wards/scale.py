@@ -91,6 +91,7 @@ class ScaleRun:
     ward_people: dict[int, dict[str, User]] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
     now: datetime = field(default_factory=timezone.now)  # what ``auto_now`` columns get
+    shared: dict = field(default_factory=dict)  # what a generator hands to a later one
 
     def rng(self, name: str) -> random.Random:
         """A generator for ``name`` alone (string seeds are hashed the same in every process)."""
@@ -246,12 +247,19 @@ def generate_organisation(run: ScaleRun) -> None:
             )
         ),
     )
-    first = run.districts[0]
+    # Beside existing data (``--add``) the district's units and personas already there are used, not doubled.
     run.units = {
+        unit.code: unit for unit in DistrictUnit.objects.filter(code__in=[code for code, *_r in UNITS])
+    }
+    run.units |= {
         unit.code: unit
         for unit in run.bulk(
             DistrictUnit,
-            (DistrictUnit(district=first, code=c, name=n, short_name=s, kind=k) for c, n, s, k in UNITS),
+            (
+                DistrictUnit(district=run.districts[0], code=c, name=n, short_name=s, kind=k)
+                for c, n, s, k in UNITS
+                if c not in run.units
+            ),
         )
     }
     _people(run)
@@ -280,7 +288,13 @@ def _people(run: ScaleRun) -> None:
     """The district personas and three accounts per ward, all with the demo password (hashed once)."""
     password = make_password(DEMO_PASSWORD)
     users, roles = [], []
+    existing = set(User.objects.values_list("username", flat=True))
+    run.people = {
+        user.username: user for user in User.objects.filter(username__in=[p[0] for p in DISTRICT_PEOPLE])
+    }
     for username, full_name, user_roles, unit_code, position in DISTRICT_PEOPLE:
+        if username in run.people:
+            continue
         user = User(
             username=username,
             full_name=full_name,
@@ -298,6 +312,8 @@ def _people(run: ScaleRun) -> None:
         run.ward_people[ward.pk] = {}
         for prefix, role, position in WARD_PEOPLE:
             username = f"{prefix}.p{number}"
+            if username in existing:  # a demo's canbo.p1: the generated ward's officer is canbo.p0001
+                username = f"{prefix}.{ward.code.lower()}"
             full_name = {
                 Role.WARD_CHAIRMAN: ward.chairman_name,
                 Role.CLC_DIRECTOR: ward.clc_director_name,
