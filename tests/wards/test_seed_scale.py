@@ -166,9 +166,9 @@ def test_personas_sign_in_and_find_the_generated_wards(client):
     assert decision.status_code == 200 and decision["Content-Type"] == "application/pdf"
 
 
-def digest() -> str:
-    """The generated rows, keys replaced by their rank in their table (the sequences need not restart),
-    without the columns that hold the moment of the run or a salted hash."""
+def digest() -> dict[str, str]:
+    """A hash of each table's generated rows, keys replaced by their rank in their table (the sequences need
+    not restart), without the columns that hold the moment of the run or a salted hash."""
     labels = {"wards", "assessments", "centers", "plans", "engines"}
     models = [
         model
@@ -179,7 +179,8 @@ def digest() -> str:
         model: {pk: i for i, pk in enumerate(model.objects.order_by("pk").values_list("pk", flat=True))}
         for model in models
     }
-    hasher = hashlib.sha256()
+    decisions = ranks[RecognitionDecision]
+    hashes = {}
     for model in models:
         fields = [
             f
@@ -187,16 +188,22 @@ def digest() -> str:
             if not (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False))
             and f.name not in {"password", "last_login", "date_joined", "opened_at"}
         ]
+        hasher = hashlib.sha256()
         for row in model.objects.order_by("pk").values_list(*(f.attname for f in fields)):
             values = []
             for field, value in zip(fields, row, strict=True):
                 target = model if field.primary_key else field.related_model if field.is_relation else None
-                values.append(ranks.get(target, {}).get(value, value) if target else value)
-            hasher.update(repr((model.__name__, values)).encode())
-    return hasher.hexdigest()
+                if field.name == "document_key" and value.startswith(
+                    "decision:"
+                ):  # the register names the row
+                    value = decisions[int(value.removeprefix("decision:"))]
+                values.append(ranks[target].get(value, value) if target else value)
+            hasher.update(repr(values).encode())
+        hashes[model._meta.db_table] = hasher.hexdigest()
+    return hashes
 
 
-def seeded_digest(**options) -> str:
+def seeded_digest(**options) -> dict[str, str]:
     """The digest of one run, rolled back afterwards so the next run starts from the same empty database."""
     with transaction.atomic():
         seed(**options)
