@@ -7,7 +7,7 @@ with evidence (rows that all point at one small stored file), the dossier's
 signed documents, one approved inspection plan per district, the team's scores
 or findings, the result the framework's strategy would compute, and one
 decision per district, signed, released and published. States and history rows
-are replayed from the workflow tables (``engines.replay``), so the history a
+are replayed from the workflow tables (``engines.workflow``), so the history a
 page shows reads as if people had taken each step.
 """
 
@@ -49,8 +49,8 @@ from assessments.models import (
 from assessments.procedures import DOCUMENT_KINDS
 from assessments.workflow import ASSESSMENT_WORKFLOW
 from engines.models import DocumentSequence, IssuedNumber
-from engines.replay import Step, moment, replay
 from engines.storage import private_storage
+from engines.workflow import Step, moment
 from wards.models import Role
 from wards.scale import ScaleRun
 
@@ -185,8 +185,7 @@ class YearBuilder:
             approved_by=self.approver,
             approved_at=moment(approved),
         )
-        plan_changes = replay(
-            INSPECTION_PLAN_WORKFLOW,
+        plan_changes = INSPECTION_PLAN_WORKFLOW.replay(
             plan,
             [
                 Step("submit", self.staff, approved - timedelta(days=1)),
@@ -229,8 +228,7 @@ class YearBuilder:
             prepared_by=self.staff,
             approved_by=self.approver,
         )
-        changes = replay(
-            DECISION_WORKFLOW,
+        changes = DECISION_WORKFLOW.replay(
             decision,
             [
                 Step("approve", self.approver, signed, symbol),
@@ -522,8 +520,7 @@ def complete_year(run: ScaleRun, year: int, previous: dict[int, int]) -> dict[in
                 Step("recognise", builder.approver, signed, symbol),
                 Step("publish", builder.staff, signed + timedelta(days=2)),
             ]
-            builder.changes += replay(
-                ASSESSMENT_WORKFLOW,
+            builder.changes += ASSESSMENT_WORKFLOW.replay(
                 assessment,
                 assessment.steps,
                 due=lambda transition, day: inspection_end if transition.name == "plan_inspection" else None,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from assessments.models import Assessment, AssessmentState, Framework, Procedure
 from assessments.scale import YearBuilder, cycle_dates
 from assessments.workflow import ASSESSMENT_WORKFLOW
-from engines.replay import Step, replay
+from engines.workflow import Step
 from wards.models import Role
 from wards.scale import ScaleRun
 
@@ -84,8 +84,7 @@ def open_current_year(run: ScaleRun) -> None:
         steps = chain[: SPREAD.index(target)]
         if target not in {S.PLAN_DRAFT, S.PLAN_SUBMITTED}:
             builder.dossier(assessment, officer, today - timedelta(days=22))
-        builder.changes += replay(
-            ASSESSMENT_WORKFLOW,
+        builder.changes += ASSESSMENT_WORKFLOW.replay(
             assessment,
             steps,
             due=lambda transition, day: inspection_end if transition.name == "plan_inspection" else None,

@@ -31,7 +31,7 @@ from centers.models import (
     RegisterSource,
     Session,
 )
-from engines.replay import Step, replay
+from engines.workflow import Step
 from wards.models import Role
 from wards.scale import ScaleRun, person_name
 from wards.text import strip_diacritics
@@ -135,7 +135,7 @@ def _year(run: ScaleRun, rng, year, centers, kinds, programme, partners, learner
             )
             activities.append(activity)
         calendar = CenterCalendar(center=center, year=year, state=CalendarState.DRAFT, updated_by=director)
-        changes += replay(CALENDAR_WORKFLOW, calendar, [Step("publish", director, date(year, 1, 5))])
+        changes += CALENDAR_WORKFLOW.replay(calendar, [Step("publish", director, date(year, 1, 5))])
         calendars.append(calendar)
     run.bulk(Activity, activities)
     run.bulk(CenterCalendar, calendars)

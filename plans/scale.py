@@ -4,13 +4,13 @@ A plan holds ``per_unit`` tasks for each district unit, each in one month of
 the year, and one task per ward for the whole year. Past years' tasks are done,
 each with its progress note (the rule of "done"); this year's are done up to
 last month, in progress this month, not started after. Task states and their
-history are replayed from the task workflow (``engines.replay``).
+history are replayed from the task workflow (``engines.workflow``).
 """
 
 import calendar
 from datetime import date
 
-from engines.replay import Step, replay
+from engines.workflow import Step
 from plans.models import (
     PlanBasis,
     PlanRecipient,
@@ -101,7 +101,7 @@ def _plan(run: ScaleRun, district, year: int) -> None:
                     task=task, reported_on=steps[-1].day, note="Đã triển khai theo kế hoạch.", author=author
                 )
             )
-        changes += replay(TASK_WORKFLOW, task, steps)
+        changes += TASK_WORKFLOW.replay(task, steps)
     run.bulk(PlanTask, tasks)
     for task in tasks:
         periods.append(
