@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wards.merger_steps import register_merger_check
 from wards.sections import register_ward_section
-from wards.seeders import register_demo_seeder
+from wards.seeders import register_demo_seeder, register_scale_generator
 
 
 class AssessmentsConfig(AppConfig):
@@ -18,3 +18,5 @@ class AssessmentsConfig(AppConfig):
         # The 2025 merger moves users and centres: after the centres' and plans' demo data of the old wards.
         register_demo_seeder("assessments.demo_reform.seed_reform", last=True)
         register_merger_check("assessments.mergers.assessments_in_progress")
+        register_scale_generator("assessments.scale.generate_assessments")
+        register_scale_generator("assessments.scale_open.open_current_year")

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wards.merger_steps import register_merger_step
 from wards.sections import register_ward_section
-from wards.seeders import register_demo_seeder
+from wards.seeders import register_demo_seeder, register_scale_generator
 
 
 class CentersConfig(AppConfig):
@@ -17,3 +17,4 @@ class CentersConfig(AppConfig):
         register_ward_section("centers.views.ward_section.ward_center")
         register_demo_seeder("centers.demo.seed_centers")
         register_merger_step("centers.mergers.carry_centers_over")
+        register_scale_generator("centers.scale.generate_centers")

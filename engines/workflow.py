@@ -17,7 +17,8 @@ included, so nobody is above the workflow.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Protocol
 
 from django.conf import settings
@@ -177,6 +178,36 @@ def effective_moment(day: date | None) -> datetime:
     if day is None or day == timezone.localdate(now):
         return now
     return timezone.make_aware(datetime.combine(day, timezone.localtime(now).time()))
+
+
+# --- Replaying steps for rows made in bulk (``manage.py seed_scale``) ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One transition taken by ``actor`` on ``day`` (``reason`` as the engine would keep it), for ``replay``."""
+
+    name: str
+    actor: object
+    day: date
+    reason: str = ""
+
+
+@lru_cache(maxsize=4096)
+def _working_days(day: date, count: int) -> date:
+    return add_working_days(day, count)
+
+
+@lru_cache(maxsize=64)
+def _deadline_label(transition: Transition) -> str:
+    with translation.override(settings.LANGUAGE_CODE):  # stored in the portal's language, as ``perform`` does
+        return str(transition.deadline.label) if transition.deadline else ""
+
+
+@lru_cache(maxsize=65536)  # a hundred thousand replayed steps fall on a few hundred days
+def moment(day: date, order: int = 0) -> datetime:
+    """The aware time of a replayed step of ``day``: 08:00 plus ``order`` minutes, so a day's steps keep their order."""
+    return timezone.make_aware(datetime.combine(day, time(8, 0)) + timedelta(minutes=order))
 
 
 class Workflow:
@@ -369,6 +400,51 @@ class Workflow:
             # Robust: a notification that fails is logged; the committed step stands and the user gets the page.
             transaction.on_commit(lambda: notify(change.pk), robust=True)
         return change
+
+    def replay(self, obj, steps, *, due: Callable[[Transition, date], date | None] | None = None) -> list:
+        """The unsaved history rows of ``obj`` going through ``steps``; ``obj``'s state (and deadline) set to the end.
+
+        ``perform`` locks, checks and writes one object at a time: right for
+        people, far too slow for a hundred thousand synthetic assessments
+        (``manage.py seed_scale``). This walks the same table in memory: each
+        step must be one the object's table allows from the state it is in;
+        the rows carry what ``_record`` would store (action, from, to, actor,
+        day, reason, the deadline started and the one it replaced), and the
+        caller inserts the object and its rows in bulk. Permissions and guards
+        are not asked: the generator writes the data that satisfies them.
+        ``due(transition, day)`` gives a deadline the table cannot compute
+        without the database (the inspection plan's last day).
+        """
+        rows = []
+        for order, step in enumerate(steps):
+            transition = self.transitions[step.name]
+            if obj.state not in transition.sources or not self.applies(transition, obj):
+                raise TransitionNotAllowed(f"{step.name} is not a step from {obj.state!r} for {obj!r}")
+            due_date = None
+            if transition.deadline is not None:
+                due_date = due(transition, step.day) if due else None
+                if due_date is None and isinstance(transition.deadline, WorkingDays):
+                    due_date = _working_days(step.day, transition.deadline.count)
+                elif due_date is None:
+                    due_date = transition.deadline.due(obj, step.day)
+            rows.append(
+                self.history_model(
+                    **{self.subject_field: obj},
+                    at=moment(step.day, order),
+                    transition=step.name,
+                    from_state=obj.state,
+                    to_state=transition.target,
+                    actor=step.actor,
+                    reason=step.reason,
+                    due_date=due_date,
+                    previous_due_date=getattr(obj, "due_date", None),
+                    previous_due_label=getattr(obj, "due_label", ""),
+                )
+            )
+            obj.state = transition.target
+            if self.tracks_due:
+                obj.due_date, obj.due_label = due_date, _deadline_label(transition)
+        return rows
 
     def _refresh(self, obj) -> None:
         fields = ["state", "due_date", "due_label"] if self.tracks_due else ["state"]

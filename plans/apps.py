@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wards.inbox_sections import register_inbox_section
 from wards.reminders import register_reminder_sender
-from wards.seeders import register_demo_seeder
+from wards.seeders import register_demo_seeder, register_scale_generator
 
 
 class PlansConfig(AppConfig):
@@ -19,3 +19,4 @@ class PlansConfig(AppConfig):
         register_demo_seeder("plans.demo_reports.seed_ward_reports")
         register_reminder_sender("plans.reminders.send_overdue_task_reminders")
         register_inbox_section("plans.inbox.my_tasks_section")
+        register_scale_generator("plans.scale.generate_plans")

@@ -22,3 +22,17 @@ def register_demo_seeder(dotted_path: str, *, last: bool = False) -> None:
 
 def demo_seeders() -> list[str]:
     return _seeders + _last
+
+
+# ``manage.py seed_scale``'s generators (``wards.scale``): each takes the run (``ScaleRun``), in the same order.
+_scale_generators: list[str] = ["wards.scale.generate_organisation"]
+
+
+def register_scale_generator(dotted_path: str) -> None:
+    """Run the scale generator at ``dotted_path`` after those registered before it (once, however often called)."""
+    if dotted_path not in _scale_generators:
+        _scale_generators.append(dotted_path)
+
+
+def scale_generators() -> list[str]:
+    return list(_scale_generators)
