@@ -71,6 +71,7 @@ def _year_body(year: int, years: list[int], search: PublicResultSearch, number: 
         "results": results,
         "counts": counts_of_year(year),
         "search": search,
+        "cluster": filters["cluster"] or "",
         "page": page,
         "query": query,
         "framework": results[0].framework if results else "",

@@ -126,6 +126,7 @@ def test_page_links_keep_the_filters(login, cycle, education_staff):
     # 12 wards per cluster: a cluster fits one page, the whole year takes three.
     html = login(None).get(f"/results/2018/?cluster={first_cluster}").content.decode()
     assert html.count("Phường Thử 0") == 12 and "page-link" not in html.split("</table>")[1][:300]
+    assert f'<option value="{first_cluster}" selected>' in html
     html = login(None).get("/results/2018/?page=2").content.decode()
     assert _next_link(html) == "?page=3"
 
