@@ -151,12 +151,16 @@ def _counts_chart(counts: ClassificationCounts) -> Chart:
 
 @login_not_required
 def results_summary(request):
-    """The district summary: wards per classification each year, and each ward's results over the years."""
+    """The district summary: wards per classification each year, and each ward's results over the years.
+
+    The wards × years table shows ``PER_PAGE`` wards a page (the export has them all).
+    """
     counts, history = _summary_figures()
     context = {
         "counts": counts,
         "chart": _counts_chart(counts) if counts.rows else None,
         "history": history,
+        "page": Paginator(history.wards, PER_PAGE).get_page(request.GET.get("page")),
     }
     return render(request, "assessments/public/results_summary.html", context)
 

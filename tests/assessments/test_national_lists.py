@@ -187,3 +187,15 @@ def test_cached_public_page_shows_nothing_of_the_user_who_filled_it(login, cycle
     assert 'action="/accounts/logout/"' not in html
     staff_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', staff_html).group(1)
     assert staff_token not in html
+
+
+def test_summary_shows_the_wards_table_a_page_at_a_time(login, cycle):
+    build_world(120, cycle)
+    visitor = login(None)
+    html = visitor.get("/results/summary/?page=3").content.decode()
+    table = html.split('id="history"')[1].split("</table>")[0]
+    assert table.count("Phường Thử ") == 20 and "Phường Thử 101" in table
+    assert 'href="?page=2"' in html
+    # The counts above it are over every ward.
+    counts = visitor.get("/results/summary/").context["counts"]
+    assert [published for _year, _counts, published in counts.rows] == [120]
