@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
 
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -22,12 +22,14 @@ from assessments.models import (
     AssessmentState,
     ClassificationBand,
     Criterion,
+    Cycle,
     DecisionState,
     Framework,
     InspectionScore,
     RecognitionDecision,
     ScoringMode,
 )
+from wards.models import Ward
 
 
 def framework_title(framework: Framework) -> str:
@@ -62,12 +64,13 @@ class PublicResult:
 
 
 def published_years() -> list[int]:
-    return list(
-        Assessment.objects.filter(state=AssessmentState.PUBLISHED)
-        .values_list("cycle__year", flat=True)
-        .distinct()
-        .order_by("-cycle__year")
-    )
+    """The years with a published result, newest first.
+
+    Asked per cycle ("does one published assessment exist?"): one probe of the
+    (state, cycle) index per cycle instead of reading every published row.
+    """
+    published = Assessment.objects.filter(cycle=OuterRef("pk"), state=AssessmentState.PUBLISHED)
+    return list(Cycle.objects.filter(Exists(published)).order_by("-year").values_list("year", flat=True))
 
 
 def _published():
@@ -125,6 +128,56 @@ def results_of_year(year: int) -> tuple[list[Criterion], list[PublicResult]]:
         return [], []
     criteria = list(assessments[0].cycle.framework.criteria.all())
     return criteria, [_as_public(assessment, criteria) for assessment in assessments]
+
+
+def published_in_year(year: int, *, search: str = "", cluster: int | None = None):
+    """The published results of ``year`` in Vietnamese order, narrowed to a ward name and an emulation cluster.
+
+    Page it and read the page with ``page_of_year``.
+    """
+    assessments = _published().filter(cycle__year=year)
+    if search:
+        assessments = assessments.filter(ward__in=Ward.objects.search(search))
+    if cluster is not None:
+        assessments = assessments.filter(ward__cluster_id=cluster)
+    return assessments.order_by("ward__sort_key", "ward__pk")
+
+
+def page_of_year(assessments) -> tuple[list[Criterion], list[PublicResult]]:
+    """One page of ``published_in_year`` as public results, with the year's criteria.
+
+    Four queries whatever the page's or the year's size: the page, its scores,
+    its decisions, the criteria.
+    """
+    assessments = list(assessments)
+    if not assessments:
+        return [], []
+    criteria = list(assessments[0].cycle.framework.criteria.all())
+    return criteria, [_as_public(assessment, criteria) for assessment in assessments]
+
+
+def counts_of_year(year: int) -> list[tuple[str, int]]:
+    """How many wards each grade (or level) holds in ``year``, best first, counted in the database."""
+    rows = (
+        Assessment.objects.filter(state=AssessmentState.PUBLISHED, cycle__year=year)
+        .values(
+            "result__classification", "result__classification__min_points", "cycle__framework__scoring_mode"
+        )
+        .annotate(wards=Count("pk"))
+        .order_by(F("result__classification__min_points").desc(nulls_last=True))
+    )
+    bands = {band.pk: band for band in ClassificationBand.objects.filter(framework__cycles__year=year)}
+    return [
+        (
+            _label(
+                bands.get(row["result__classification"]),
+                row["cycle__framework__scoring_mode"] == ScoringMode.LEVELS,
+            )
+            or str(_("Not classified")),
+            row["wards"],
+        )
+        for row in rows
+    ]
 
 
 def results_of_ward(code: str) -> list[PublicResult]:

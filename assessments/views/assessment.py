@@ -82,18 +82,28 @@ STEP_OF_STATE = {
     S.PUBLISHED: 6,
 }
 DOSSIER_WITH_WARD = {S.DOSSIER_PREPARATION, S.RETURNED}
+# A district's wards of one year on one page; a province's (thousands) page by page.
+LIST_PAGE_SIZE = 50
 # Actions whose button opens a confirmation page (GET) instead of acting at once.
 CONFIRM_FIRST = frozenset({"submit_dossier"})
 
 
 def assessment_list(request):
-    """The assessments the user may see, for one year (the latest cycle unless chosen), a state and a ward."""
+    """The assessments the user may see, for one year (the latest cycle unless chosen), a state and a ward.
+
+    In pages of ``LIST_PAGE_SIZE``: a district's year fits on one, a province's takes several.
+    """
     years = list(Cycle.objects.order_by("-year").values_list("year", flat=True))
     assessment_filter = AssessmentFilter(request.GET, assessments_for_user(request.user), years=years)
     # A value outside the choices (an old link, a typed URL) shows nothing rather than everything.
     assessments = assessment_filter.qs if assessment_filter.is_valid() else assessment_filter.queryset.none()
-    rows = [(assessment, is_overdue(assessment.due_date)) for assessment in assessments]
-    return render(request, "assessments/assessment_list.html", {"form": assessment_filter.form, "rows": rows})
+    page = Paginator(assessments, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(assessment, is_overdue(assessment.due_date)) for assessment in page]
+    return render(
+        request,
+        "assessments/assessment_list.html",
+        {"form": assessment_filter.form, "rows": rows, "page": page},
+    )
 
 
 def _detail_queryset(user):

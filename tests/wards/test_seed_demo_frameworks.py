@@ -40,8 +40,10 @@ def test_seed_demo_publishes_circular_25_years_and_every_history_shows_both_fram
     html = page.content.decode()
     assert C25 in page.context["framework"] and C25 in html
     assert {r.ward_code: r.classification for r in page.context["results"]} == expected_2024()
-    assert html.count(LEVEL_2) == 7 and html.count(LEVEL_1) == 6
-    assert html.count(vi_text("Not recognised")) == 2
+    # Each ward's level, and each level once more in the year's counts above the table.
+    assert page.context["counts"] == [(LEVEL_2, 7), (LEVEL_1, 6), (vi_text("Not recognised"), 2)]
+    assert html.count(LEVEL_2) == 7 + 1 and html.count(LEVEL_1) == 6 + 1
+    assert html.count(vi_text("Not recognised")) == 2 + 1
     assert set(Assessment.objects.filter(cycle__year=2024).values_list("state", flat=True)) == {
         AssessmentState.PUBLISHED
     }

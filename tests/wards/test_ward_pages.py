@@ -154,8 +154,9 @@ def test_ward_list_queries_do_not_grow_with_wards(
     client = login(education_staff)
 
     # 1 user (the session is read from the cache), 2 the user's roles (rules), 3 the clusters of the
-    # filter's drop-down, 4 the wards with their cluster, 5 the mergers that closed them (with the new ward).
-    with django_assert_num_queries(5):
+    # filter's drop-down, 4 the count of wards (pager), 5 one page of wards with their cluster, 6 the mergers
+    # that closed them (with the new ward).
+    with django_assert_num_queries(6):
         response = client.get("/wards/")
 
     assert len(response.context["wards"]) == ward_count
@@ -469,8 +470,8 @@ def test_district_overview_queries_do_not_grow_with_wards(
     client = login(steering_member)
 
     # 1 user (the session is read from the cache), 2 the user's roles (rules), 3 the district, 4 its
-    # clusters, 5 their wards.
-    with django_assert_num_queries(5):
+    # totals (and the pager's count), 5 one page of wards, 6 their clusters with each cluster's totals.
+    with django_assert_num_queries(6):
         response = client.get("/district/")
 
     assert response.context["totals"]["ward_count"] == ward_count

@@ -1,11 +1,15 @@
 """The landing page and the district overview."""
 
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from wards.landing import landing_url
-from wards.models import Cluster, District, Ward
+from wards.models import District
+from wards.overview import cluster_rows, district_totals, overview_wards
 from wards.permissions import require_perm
+
+# A district's 15 to 30 wards on one page; a province's thousands in pages of this size.
+PER_PAGE = 50
 
 
 def home(request):
@@ -13,33 +17,23 @@ def home(request):
     return redirect(landing_url(request.user))
 
 
-def _totals(wards) -> dict[str, int]:
-    return {
-        "ward_count": len(wards),
-        "population": sum(ward.population for ward in wards),
-        "households": sum(ward.households for ward in wards),
-        "residential_groups": sum(ward.residential_groups for ward in wards),
-    }
-
-
 def overview(request):
-    """The district at a glance: each emulation cluster with its wards and totals."""
+    """The district at a glance: each emulation cluster with its wards and totals, a page of wards at a time.
+
+    The totals are summed in the database over every ward (``wards.overview``),
+    not over the page; a district of up to ``PER_PAGE`` wards fits on one page.
+    """
     require_perm(request, "wards.view_district_overview")
     district = District.current()
-    clusters = []
+    rows, totals, page = [], {}, None
     if district is not None:
-        clusters = list(
-            Cluster.objects.filter(district=district).prefetch_related(
-                Prefetch("wards", queryset=Ward.objects.order_by("sort_key"))
-            )
-        )
-    rows = [
-        {"cluster": cluster, "wards": cluster.wards.all(), **_totals(cluster.wards.all())}
-        for cluster in clusters
-    ]
-    every_ward = [ward for cluster in clusters for ward in cluster.wards.all()]
+        totals = district_totals(district)
+        paginator = Paginator(overview_wards(district), PER_PAGE)
+        paginator.count = totals["ward_count"]  # already counted with the totals: no second COUNT query
+        page = paginator.get_page(request.GET.get("page"))
+        rows = cluster_rows(district, list(page), with_empty=not page.has_next())
     return render(
         request,
         "wards/district_overview.html",
-        {"district": district, "rows": rows, "totals": _totals(every_ward)},
+        {"district": district, "rows": rows, "totals": totals, "page": page},
     )

@@ -1,6 +1,7 @@
 """Ward pages: the list, one ward, and editing a ward with its steering committee."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,18 +14,23 @@ from wards.models import Ward, WardMerger
 from wards.permissions import require_perm
 from wards.registry import update_ward
 from wards.sections import ward_sections
+from wards.views.district import PER_PAGE
 
 
 def ward_list(request):
     """Every ward, in Vietnamese alphabetical order, filtered by cluster and a diacritic-free search.
 
-    The wards merged into another are shown, marked, only when asked for.
+    The wards merged into another are shown, marked, only when asked for. A page
+    holds ``PER_PAGE`` wards (a district's all; a province's, page by page).
     """
     wards = Ward.objects.select_related("cluster").prefetch_related(
         Prefetch("merged_into", queryset=WardMerger.objects.select_related("new_ward"))
     )
     ward_filter = WardFilter(request.GET, queryset=wards)
-    return render(request, "wards/ward_list.html", {"filter": ward_filter, "wards": ward_filter.qs})
+    page = Paginator(ward_filter.qs, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request, "wards/ward_list.html", {"filter": ward_filter, "page": page, "wards": page.object_list}
+    )
 
 
 def ward_detail(request, code):
