@@ -125,7 +125,7 @@ def _pages() -> list[Page]:
 
     from assessments.models import Assessment, AssessmentState
     from centers.models import Center
-    from plans.models import Plan
+    from plans.models import YearPlan
 
     pages = [Page("bare", "/bench/bare/", "canbo.p1"), Page("login", http_load.LOGIN_PATH, None)]
 
@@ -162,7 +162,7 @@ def _pages() -> list[Page]:
         if center
         else Page("clc", None, None, "no centre in canbo.p1's ward")
     )
-    plan_year = Plan.objects.aggregate(year=Max("year"))["year"]
+    plan_year = YearPlan.objects.aggregate(year=Max("year"))["year"]
     pages.append(
         Page("plan_timeline", reverse("plans:timeline", kwargs={"year": plan_year}), "bcd")
         if plan_year
@@ -283,7 +283,7 @@ def _build(arguments) -> None:
 
     start = time.perf_counter()
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    call_command("seed_scale", wards=arguments.wards, years=arguments.years, seed=SEED, verbosity=0)
+    call_command("seed_scale", wards=arguments.wards, years=arguments.years, seed=SEED, stdout=sys.stderr)
     print(
         f"build_s={time.perf_counter() - start:.1f} wards={arguments.wards} years={arguments.years}",
         flush=True,
