@@ -123,7 +123,7 @@ def _pages() -> list[Page]:
     from django.db.models import Max
     from django.urls import reverse
 
-    from assessments.models import Assessment, AssessmentState
+    from assessments.models import Assessment, AssessmentState, DecisionState, RecognitionDecision
     from centers.models import Center
     from plans.models import YearPlan
 
@@ -172,13 +172,21 @@ def _pages() -> list[Page]:
         pages.append(
             Page("public_results", reverse("assessments:public_year", kwargs={"year": latest}), None)
         )
-        decided = published.filter(cycle__year=latest).select_related("ward").order_by("ward__code").first()
+        # The results page links to public_decision, which redirects here: the released decision itself.
+        decision = RecognitionDecision.objects.filter(
+            state=DecisionState.RELEASED, cycle__year=latest
+        ).first()
         pages.append(
             Page(
                 "decision_pdf",
-                reverse("assessments:public_decision", kwargs={"year": latest, "code": decided.ward.code}),
+                reverse(
+                    "assessments:decision_document",
+                    kwargs={"pk": decision.pk, "key": "decision", "fmt": "pdf"},
+                ),
                 None,
             )
+            if decision
+            else Page("decision_pdf", None, None, f"no released decision in {latest}")
         )
     else:
         pages.append(Page("public_results", None, None, "no published year"))
